@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Querier runs queries written with "?" placeholders on a pool or inside a
+// transaction, rebinding them for the dialect. Repository code takes a
+// Querier so the same function works in and out of a transaction.
+type Querier interface {
+	Exec(ctx context.Context, query string, args ...any) (sql.Result, error)
+	Query(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRow(ctx context.Context, query string, args ...any) *sql.Row
+	Dialect() Dialect
+}
+
+type querier struct {
+	dialect Dialect
+	exec    interface {
+		ExecContext(context.Context, string, ...any) (sql.Result, error)
+		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}
+}
+
+func (q querier) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return q.exec.ExecContext(ctx, Rebind(q.dialect, query), args...)
+}
+
+func (q querier) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return q.exec.QueryContext(ctx, Rebind(q.dialect, query), args...)
+}
+
+func (q querier) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return q.exec.QueryRowContext(ctx, Rebind(q.dialect, query), args...)
+}
+
+func (q querier) Dialect() Dialect { return q.dialect }
+
+// R returns a Querier on the reader pool: for reads that need not see a
+// write made in the same request.
+func (db *DB) R() Querier { return querier{db.Dialect, db.r} }
+
+// W returns a Querier on the writer pool: single-statement writes, and reads
+// that must see what was just written.
+func (db *DB) W() Querier { return querier{db.Dialect, db.w} }
+
+// InTx runs fn in a write transaction, committed when fn returns nil and
+// rolled back otherwise (also on panic).
+func (db *DB) InTx(ctx context.Context, fn func(tx Querier) error) (err error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = tx.Rollback()
+			panic(p)
+		}
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	if err = fn(querier{db.Dialect, tx}); err != nil {
+		return err
+	}
+	if err = tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// Rebind turns "?" placeholders into "$1, $2, …" for PostgreSQL. Queries
+// must not contain a literal "?" in a string constant.
+func Rebind(d Dialect, query string) string {
+	if d != Postgres || !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}
+
+// IsNoRows reports whether err is sql.ErrNoRows.
+func IsNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// IsUniqueViolation reports whether err is a unique-constraint violation on
+// either dialect.
+func IsUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "UNIQUE constraint failed") || // SQLite
+		strings.Contains(msg, "SQLSTATE 23505") // PostgreSQL
+}
+
+// Placeholders returns "?, ?, …" with n marks, for IN lists and bulk inserts.
+func Placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}
