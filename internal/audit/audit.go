@@ -27,6 +27,7 @@ type Entry struct {
 // Filter selects entries for staff searches; zero fields match everything.
 type Filter struct {
 	PositionNumber string
+	OfficeCode     string // only positions of this office (an operator's searches)
 	ActorLabel     string // substring
 	From, To       time.Time
 	BeforeID       int64 // keyset pagination: entries with a smaller id

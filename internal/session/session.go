@@ -24,6 +24,7 @@ type Data struct {
 	Profile       string `json:"profile,omitempty"`         // the citizen's chosen profile
 	Method        string `json:"method,omitempty"`          // "oidc" or "password"
 	MustEnrolTOTP bool   `json:"must_enrol_totp,omitempty"` // staff logged in with a password, second factor not yet set up
+	PendingTOTP   string `json:"pending_totp,omitempty"`    // the TOTP secret offered at enrolment, until confirmed
 }
 
 // Session is a login session.

@@ -62,6 +62,9 @@ func (s *Audit) Search(ctx context.Context, f audit.Filter) ([]audit.Entry, erro
 	if f.PositionNumber != "" {
 		where, args = append(where, "p.number = ?"), append(args, f.PositionNumber)
 	}
+	if f.OfficeCode != "" {
+		where, args = append(where, "p.office_code = ?"), append(args, f.OfficeCode)
+	}
 	if f.ActorLabel != "" {
 		where, args = append(where, "LOWER(a.actor_label) LIKE ?"), append(args, "%"+strings.ToLower(f.ActorLabel)+"%")
 	}

@@ -1,0 +1,96 @@
+package web
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+//go:embed locales/*.json
+var localeFS embed.FS
+
+// Languages are the languages of the user interface, Italian first.
+var Languages = []string{"it", "en"}
+
+const langCookie = "cassetto_lang"
+
+// Catalog holds the translated messages.
+type Catalog struct {
+	bundle  *i18n.Bundle
+	matcher language.Matcher
+}
+
+// NewCatalog loads the embedded message files.
+func NewCatalog() (*Catalog, error) {
+	b := i18n.NewBundle(language.Italian)
+	b.RegisterUnmarshalFunc("json", json.Unmarshal)
+	for _, l := range Languages {
+		if _, err := b.LoadMessageFileFS(localeFS, "locales/"+l+".json"); err != nil {
+			return nil, fmt.Errorf("web: messages %s: %w", l, err)
+		}
+	}
+	return &Catalog{bundle: b, matcher: language.NewMatcher([]language.Tag{language.Italian, language.English})}, nil
+}
+
+// Lang picks the language of r: the cookie set by the language switch, then
+// Accept-Language, then Italian.
+func (c *Catalog) Lang(r *http.Request) string {
+	if ck, err := r.Cookie(langCookie); err == nil && (ck.Value == "it" || ck.Value == "en") {
+		return ck.Value
+	}
+	tag, _ := language.MatchStrings(c.matcher, r.Header.Get("Accept-Language"))
+	if base, _ := tag.Base(); base.String() == "en" {
+		return "en"
+	}
+	return "it"
+}
+
+// Localizer translates message ids into one language.
+type Localizer struct {
+	lang string
+	loc  *i18n.Localizer
+}
+
+// Localizer returns the translator for lang.
+func (c *Catalog) Localizer(lang string) *Localizer {
+	return &Localizer{lang: lang, loc: i18n.NewLocalizer(c.bundle, lang)}
+}
+
+// T translates id; args are key/value pairs for the message template, and
+// an int "Count" selects the plural form. A missing id shows the id itself,
+// which the catalogue test catches.
+func (l *Localizer) T(id string, args ...any) string {
+	data := map[string]any{}
+	var count any
+	for i := 0; i+1 < len(args); i += 2 {
+		k := fmt.Sprint(args[i])
+		data[k] = args[i+1]
+		if k == "Count" {
+			count = args[i+1]
+		}
+	}
+	s, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	if err != nil || s == "" {
+		return id
+	}
+	return s
+}
+
+// Has reports whether id is in the catalogue of l's language.
+func (l *Localizer) Has(id string) bool {
+	_, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id})
+	return err == nil
+}
+
+// otherLang returns the language the switch offers.
+func otherLang(lang string) string {
+	if strings.HasPrefix(lang, "en") {
+		return "it"
+	}
+	return "en"
+}

@@ -1,0 +1,145 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/cassetto-dev/cassetto/internal/access"
+	"github.com/cassetto-dev/cassetto/internal/session"
+	"github.com/cassetto-dev/cassetto/internal/store"
+)
+
+// middleware wraps the mux: request id, recovery, logging and metrics,
+// security headers, cross-site request forgery protection, and the session.
+func (s *Server) middleware(next http.Handler) http.Handler {
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, http.StatusForbidden, "error.csrf")
+	}))
+	inner := csrf.Handler(s.loadSession(next))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := s.Now()
+		st := &state{requestID: requestID(r), actor: access.Actor{Kind: access.Anonymous}}
+		r = withState(r, st)
+		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
+		rec.Header().Set("X-Request-Id", st.requestID)
+		s.securityHeaders(rec.Header())
+		defer func() {
+			if p := recover(); p != nil {
+				s.Logger.Error("panic", "request_id", st.requestID, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+				if !rec.wrote {
+					s.renderError(rec, r, http.StatusInternalServerError, "error.internal")
+				}
+			}
+			s.observe(r, rec, start)
+		}()
+		inner.ServeHTTP(rec, r)
+	})
+}
+
+func (s *Server) observe(r *http.Request, rec *recorder, start time.Time) {
+	pattern := r.Pattern
+	if pattern == "" {
+		pattern = "unmatched"
+	}
+	elapsed := s.Now().Sub(start)
+	s.metrics.observe(pattern, rec.status, elapsed)
+	st := stateOf(r)
+	s.Logger.LogAttrs(r.Context(), levelFor(rec.status), "request",
+		slog.String("request_id", st.requestID),
+		slog.Group("request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.String("pattern", pattern), slog.String("remote", clientIP(r))),
+		slog.Int("status", rec.status), slog.Duration("duration", elapsed),
+		slog.String("actor", string(st.actor.Kind)))
+}
+
+func levelFor(status int) slog.Level {
+	if status >= 500 {
+		return slog.LevelError
+	}
+	return slog.LevelInfo
+}
+
+func (s *Server) securityHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
+		"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	if s.Secure {
+		h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+	}
+}
+
+// loadSession resolves the session cookie into the request's actor.
+func (s *Server) loadSession(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		st := stateOf(r)
+		sess, err := s.Sessions.Load(r.Context(), r)
+		switch {
+		case errors.Is(err, session.ErrExpired):
+			st.expired = true
+			s.Sessions.Clear(w)
+		case err == nil:
+			actor, name, aerr := store.ActorOf(r.Context(), s.DB, sess)
+			if aerr != nil {
+				s.Logger.Warn("session owner unavailable", "request_id", st.requestID, "err", aerr)
+				st.expired = true
+				s.Sessions.Clear(w)
+				break
+			}
+			st.session, st.actor, st.name = &sess, actor, name
+		case !errors.Is(err, session.ErrNoSession):
+			s.Logger.Error("session load", "request_id", st.requestID, "err", err)
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func requestID(r *http.Request) string {
+	if id := r.Header.Get("X-Request-Id"); id != "" && len(id) <= 64 {
+		return id
+	}
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func clientIP(r *http.Request) string {
+	host := r.RemoteAddr
+	for i := len(host) - 1; i >= 0; i-- {
+		if host[i] == ':' {
+			return host[:i]
+		}
+	}
+	return host
+}
+
+// recorder remembers the status a handler wrote.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.status, r.wrote = code, true
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	return r.ResponseWriter.Write(b)
+}
+
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

@@ -1,0 +1,193 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/cassetto-dev/cassetto/internal/access"
+	"github.com/cassetto-dev/cassetto/internal/civil"
+	"github.com/cassetto-dev/cassetto/internal/registry"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// Assets gives the URLs of the static files and serves them.
+type Assets interface {
+	URL(name string) string
+	Handler() http.Handler
+}
+
+// pages holds one parsed template per page, each with the layout.
+type pages map[string]*template.Template
+
+func funcs(assets Assets) template.FuncMap {
+	return template.FuncMap{
+		"asset":  assets.URL,
+		"date":   func(d civil.Date) string { return d.Italian() },
+		"lower":  strings.ToLower,
+		"upper":  strings.ToUpper,
+		"gname":  gestioneName,
+		"inList": func(s string, list ...string) bool { return contains(list, s) },
+		"datetime": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.In(civil.Rome).Format("02/01/2006 15:04")
+		},
+		"dict2": func(v *View, list []registry.PositionView) map[string]any {
+			return map[string]any{"V": v, "List": list}
+		},
+		"field": newField,
+	}
+}
+
+// formField is what the "field" partial renders: a labelled input with its
+// problem, if any.
+type formField struct {
+	V                              *View
+	Name, Label, Value, Type, Auto string
+	Error                          string
+}
+
+func newField(v *View, name, label, value, typ, auto string) formField {
+	return formField{V: v, Name: name, Label: label, Value: value, Type: typ, Auto: auto, Error: v.FieldError(name)}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func gestioneName(g registry.Gestione, lang string) string {
+	info, ok := registry.Gestioni[g]
+	if !ok {
+		return string(g)
+	}
+	if lang == "en" {
+		return info.NameEN
+	}
+	return info.NameIT
+}
+
+// parsePages parses the layout with every page under templates/pages. It
+// fails at start on any template error, and executes nothing.
+func parsePages(assets Assets) (pages, error) {
+	base, err := template.New("layout").Funcs(funcs(assets)).ParseFS(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: layout: %w", err)
+	}
+	names, err := fs.Glob(templateFS, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	out := pages{}
+	for _, n := range names {
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, n)
+		if err != nil {
+			return nil, fmt.Errorf("web: page %s: %w", n, err)
+		}
+		out[strings.TrimSuffix(path.Base(n), ".html")] = t
+	}
+	return out, nil
+}
+
+// View is what every page template receives.
+type View struct {
+	*Localizer
+	Lang      string
+	OtherLang string
+	Path      string // the request path, for the language switch and login returns
+	Title     string // message id of the page title
+	Actor     access.Actor
+	UserName  string
+	Site      Site
+	Flash     string // message id of a one-time notice
+	Position  *registry.PositionView
+	Errors    map[string]string // field -> translated problem
+	Data      any               // the page's own data
+	Nav       string            // the active section of the position menu
+}
+
+// Site is the institution's configurable text.
+type Site struct {
+	Institution      string
+	SupportEmail     string
+	SupportPhone     string
+	AccessibilityURL string
+	PrivacyURL       string
+	LoginLabel       string
+	Demo             bool
+	LoginEnabled     bool
+}
+
+// FieldError returns the translated problem of a form field, or "".
+func (v *View) FieldError(field string) string { return v.Errors[field] }
+
+// LoggedIn reports whether someone is logged in.
+func (v *View) LoggedIn() bool { return v.Actor.Kind != access.Anonymous && v.Actor.Kind != "" }
+
+// IsStaff reports whether the actor is office staff.
+func (v *View) IsStaff() bool { return v.Actor.Kind == access.Staff }
+
+// IsTitolare reports whether the actor is the titolare of the current position.
+func (v *View) IsTitolare() bool {
+	return v.Position != nil && v.Actor.Kind == access.Citizen && v.Actor.PersonID == v.Position.TitolareID
+}
+
+// render executes page into a buffer first, so a template error never
+// sends half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, v *View) {
+	t, ok := s.pages[page]
+	if !ok {
+		s.fail(w, r, fmt.Errorf("web: no page %q", page))
+		return
+	}
+	s.fillView(r, v)
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+		if page == "error" { // never loop: the error page itself failed
+			s.Logger.Error("render error page", "err", err)
+			http.Error(w, http.StatusText(status), status)
+			return
+		}
+		s.fail(w, r, fmt.Errorf("web: render %s: %w", page, err))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+func (s *Server) fillView(r *http.Request, v *View) {
+	lang := s.catalog.Lang(r)
+	v.Lang, v.OtherLang = lang, otherLang(lang)
+	v.Localizer = s.catalog.Localizer(lang)
+	v.Path = r.URL.RequestURI()
+	v.Site = s.site
+	st := stateOf(r)
+	v.Actor, v.UserName = st.actor, st.name
+	if v.Position == nil {
+		v.Position = st.position
+	}
+	if e := r.URL.Query().Get("esito"); v.Flash == "" && contains(flashes, e) {
+		v.Flash = "flash." + e
+	}
+}
+
+// flashes are the outcomes a redirect may announce with ?esito=.
+var flashes = []string{"uscita", "uscita-ovunque", "recapiti-aggiornati", "recapiti-invariati", "secondo-fattore-attivo"}
+
+var rome = civil.Rome

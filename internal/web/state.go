@@ -1,0 +1,35 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/cassetto-dev/cassetto/internal/access"
+	"github.com/cassetto-dev/cassetto/internal/registry"
+	"github.com/cassetto-dev/cassetto/internal/session"
+)
+
+// state is what the middleware learns about a request: who makes it and,
+// on position routes, which position.
+type state struct {
+	requestID string
+	actor     access.Actor
+	name      string // display name of the actor
+	session   *session.Session
+	expired   bool // the request carried a session cookie for an ended session
+	position  *registry.PositionView
+}
+
+type stateKey struct{}
+
+func withState(r *http.Request, st *state) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
+}
+
+// stateOf returns the request's state; never nil.
+func stateOf(r *http.Request) *state {
+	if st, ok := r.Context().Value(stateKey{}).(*state); ok {
+		return st
+	}
+	return &state{actor: access.Actor{Kind: access.Anonymous}}
+}
