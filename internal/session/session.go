@@ -115,7 +115,9 @@ func (m *Manager) Load(ctx context.Context, r *http.Request) (Session, error) {
 }
 
 // Save stores the changed data of s.
-func (m *Manager) Save(ctx context.Context, s Session) error { return m.Store.SaveSessionData(ctx, s.ID, s.Data) }
+func (m *Manager) Save(ctx context.Context, s Session) error {
+	return m.Store.SaveSessionData(ctx, s.ID, s.Data)
+}
 
 // End ends s and clears the cookie.
 func (m *Manager) End(ctx context.Context, w http.ResponseWriter, s Session) error {
