@@ -21,8 +21,7 @@ const langCookie = "cassetto_lang"
 
 // Catalog holds the translated messages.
 type Catalog struct {
-	bundle  *i18n.Bundle
-	matcher language.Matcher
+	bundle *i18n.Bundle
 }
 
 // NewCatalog loads the embedded message files.
@@ -34,18 +33,15 @@ func NewCatalog() (*Catalog, error) {
 			return nil, fmt.Errorf("web: messages %s: %w", l, err)
 		}
 	}
-	return &Catalog{bundle: b, matcher: language.NewMatcher([]language.Tag{language.Italian, language.English})}, nil
+	return &Catalog{bundle: b}, nil
 }
 
-// Lang picks the language of r: the cookie set by the language switch, then
-// Accept-Language, then Italian.
+// Lang picks the language of r: the one chosen with the language switch
+// (a cookie), else Italian. The interface is Italian first: the browser's
+// Accept-Language is not followed, so every user starts from the same page.
 func (c *Catalog) Lang(r *http.Request) string {
-	if ck, err := r.Cookie(langCookie); err == nil && (ck.Value == "it" || ck.Value == "en") {
+	if ck, err := r.Cookie(langCookie); err == nil && contains(Languages, ck.Value) {
 		return ck.Value
-	}
-	tag, _ := language.MatchStrings(c.matcher, r.Header.Get("Accept-Language"))
-	if base, _ := tag.Base(); base.String() == "en" {
-		return "en"
 	}
 	return "it"
 }

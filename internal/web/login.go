@@ -65,6 +65,10 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := s.Registry.PersonByCF(r.Context(), id.CodiceFiscale)
 	if errs.Is(err, errs.NotFound) {
+		if _, serr := s.StaffDir.ByCodiceFiscale(r.Context(), id.CodiceFiscale); serr == nil {
+			s.staffByIdentity(w, r, id.CodiceFiscale, "/fascicolo/") // staff who used the citizens' door
+			return
+		}
 		s.renderError(w, r, http.StatusForbidden, "login.unknown_person")
 		return
 	}
@@ -103,7 +107,7 @@ func loginFailure(err error) (int, string) {
 		return http.StatusBadRequest, "login.state"
 	case errors.Is(err, auth.ErrNoFiscalNumber):
 		return http.StatusUnauthorized, "login.no_fiscal_number"
-	case errors.Is(err, auth.ErrProviderUnavailable):
+	case errors.Is(err, auth.ErrProviderUnavailable), errors.Is(err, auth.ErrDiscovery):
 		return http.StatusServiceUnavailable, "login.provider_unavailable"
 	}
 	return http.StatusUnauthorized, "login.failed"
