@@ -72,8 +72,11 @@ func (c Contact) hasAddress() bool {
 	return c.Street != "" || c.PostalCode != "" || c.City != "" || c.Province != ""
 }
 
-// SameAs reports whether c and d hold the same contact data.
+// SameAs reports whether c and d hold the same contact data once both are
+// normalized (so "333 123 4567" and "3331234567" are the same mobile).
 func (c Contact) SameAs(d Contact) bool {
+	c.Normalize()
+	d.Normalize()
 	return c.Email == d.Email && c.PEC == d.PEC && c.Mobile == d.Mobile && c.Street == d.Street &&
 		c.PostalCode == d.PostalCode && c.City == d.City && c.Province == d.Province
 }

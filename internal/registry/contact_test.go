@@ -51,3 +51,14 @@ func TestContactNormalize(t *testing.T) {
 		t.Fatalf("normalized to %+v", c)
 	}
 }
+
+func TestSameAsComparesNormalizedData(t *testing.T) {
+	stored := Contact{Email: "a@b.it", Mobile: "+39 333 123 4567", Province: "mi"}
+	form := Contact{Email: "A@B.IT ", Mobile: "+393331234567", Province: "MI"}
+	if !form.SameAs(stored) {
+		t.Fatal("the same data written differently must count as unchanged")
+	}
+	if form.SameAs(Contact{Email: "a@b.it", Mobile: "+393331234568", Province: "MI"}) {
+		t.Fatal("a different mobile must count as a change")
+	}
+}

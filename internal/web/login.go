@@ -92,8 +92,11 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if next == "/" || data.Profile == "" {
+	switch {
+	case data.Profile == "":
 		next = "/profilo?next=" + url.QueryEscape(next)
+	case next == "/":
+		next = "/posizioni"
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }

@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/cassetto-dev/cassetto/internal/auth"
+	"github.com/cassetto-dev/cassetto/internal/config"
+	"github.com/cassetto-dev/cassetto/internal/session"
+	"github.com/cassetto-dev/cassetto/internal/staff"
+	"github.com/cassetto-dev/cassetto/internal/store"
+	"github.com/cassetto-dev/cassetto/internal/web"
+	"github.com/cassetto-dev/cassetto/internal/web/static"
+)
+
+func runServe(ctx context.Context, env Env) error {
+	fs := newFlagSet("serve", env)
+	resolve := config.RegisterFlags(fs)
+	if err := parseFlags(fs, env.Args); err != nil {
+		return err
+	}
+	cfg, err := resolve(env.Getenv)
+	if err != nil {
+		return err
+	}
+	logger := newLogger(cfg, env.Stderr)
+	db, err := openMigrated(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	fmt.Fprintln(env.Stderr, "configuration:")
+	cfg.Print(env.Stderr)
+	return serve(ctx, cfg, db, logger, serveOptions{})
+}
+
+// serveOptions are the differences between serve and demo.
+type serveOptions struct {
+	extra   map[string]http.Handler // extra mounts (the demo identity provider)
+	ready   func(addr string)       // called once the listener is open
+	listen  net.Listener            // an already open listener (demo)
+	demo    bool
+	oidcCfg *auth.RPConfig // overrides the configured provider (demo)
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	level := map[string]slog.Level{"debug": slog.LevelDebug, "info": slog.LevelInfo, "warn": slog.LevelWarn, "error": slog.LevelError}[cfg.LogLevel]
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// buildServer wires the HTML server on db.
+func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serveOptions) (*web.Server, *session.Manager, error) {
+	now := time.Now
+	reg := store.NewRegistry(db, now)
+	staffStore := store.NewStaff(db)
+	sessions := &session.Manager{Store: store.NewSessions(db), Now: now, Idle: cfg.SessionIdle,
+		Absolute: cfg.SessionAbsolute, Secure: cfg.SecureCookies()}
+	assets, err := static.New()
+	if err != nil {
+		return nil, nil, err
+	}
+	metrics := prometheus.NewRegistry()
+	metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	d := web.Deps{
+		Site: web.Site{Institution: cfg.InstitutionName, SupportEmail: cfg.SupportEmail, SupportPhone: cfg.SupportPhone,
+			AccessibilityURL: cfg.AccessibilityURL, PrivacyURL: cfg.PrivacyURL, LoginLabel: cfg.OIDCLabel, Demo: opt.demo},
+		DB: db, Registry: reg, Delegations: reg, Audit: store.NewAudit(db), Sessions: sessions,
+		Staff: staff.NewAccounts(staffStore, now, staff.Config{MaxFailed: cfg.LoginMaxFailed, Lockout: cfg.LoginLockout,
+			Issuer: cfg.InstitutionName}),
+		StaffDir: staffStore, Assets: assets, Logger: logger, Now: now, Metrics: metrics, Gatherer: metrics,
+		Extra: opt.extra, Secure: cfg.SecureCookies(),
+	}
+	rpCfg := opt.oidcCfg
+	if rpCfg == nil && cfg.OIDCIssuer != "" {
+		rpCfg = &auth.RPConfig{Issuer: cfg.OIDCIssuer, ClientID: cfg.OIDCClientID, ClientSecret: cfg.OIDCClientSecret,
+			RedirectURL: cfg.BaseURL + "/auth/callback", Scopes: cfg.OIDCScopes, CFClaim: cfg.OIDCCFClaim,
+			SecureCookies: cfg.SecureCookies()}
+	}
+	if rpCfg != nil {
+		d.OIDC = auth.NewRelyingParty(*rpCfg, &http.Client{Timeout: 10 * time.Second}, now)
+		d.Site.LoginEnabled = true
+	}
+	srv, err := web.New(d)
+	return srv, sessions, err
+}
+
+// serve runs the HTTP server until ctx ends, then shuts down gracefully.
+func serve(ctx context.Context, cfg config.Config, db *store.DB, logger *slog.Logger, opt serveOptions) error {
+	srv, sessions, err := buildServer(cfg, db, logger, opt)
+	if err != nil {
+		return err
+	}
+	ln := opt.listen
+	if ln == nil {
+		if ln, err = net.Listen("tcp", cfg.Listen); err != nil {
+			return fmt.Errorf("cannot listen on %s (CASSETTO_LISTEN): %w", cfg.Listen, err)
+		}
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
+		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
+	go sweepSessions(ctx, sessions, logger)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	logger.Info("listening on http://" + ln.Addr().String())
+	if opt.ready != nil {
+		opt.ready(ln.Addr().String())
+	}
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func sweepSessions(ctx context.Context, m *session.Manager, logger *slog.Logger) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := m.Sweep(ctx); err != nil {
+				logger.Warn("session sweep", "err", err)
+			} else if n > 0 {
+				logger.Info("session sweep", "deleted", n)
+			}
+		}
+	}
+}
