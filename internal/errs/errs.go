@@ -78,6 +78,22 @@ func CodeOf(err error) Code {
 // Is reports whether err carries code.
 func Is(err error, code Code) bool { return CodeOf(err) == code }
 
+// MessageOf returns the message id of err: its own, or that of its first
+// field problem; "error.internal" when it has none.
+func MessageOf(err error) string {
+	var e *Error
+	if !errors.As(err, &e) {
+		return "error.internal"
+	}
+	if e.Message != "" {
+		return e.Message
+	}
+	if len(e.Fields) > 0 {
+		return e.Fields[0].Message
+	}
+	return "error.internal"
+}
+
 // Fields returns the field problems of err, if any.
 func Fields(err error) []FieldError {
 	var e *Error

@@ -12,8 +12,11 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/cassetto-dev/cassetto/internal/errs"
 )
 
 // CookieName is the name of the session cookie.
@@ -66,6 +69,7 @@ type Manager struct {
 var ErrNoSession = errors.New("session: none")
 
 // ErrExpired means the request carries a cookie for a session that ended.
+// Any other error from Load means the store could not answer.
 var ErrExpired = errors.New("session: expired")
 
 // Begin starts a session for a person or a staff member and sets the cookie.
@@ -86,7 +90,8 @@ func (m *Manager) Begin(ctx context.Context, w http.ResponseWriter, r *http.Requ
 
 // Load returns the session of r. It returns ErrNoSession without a cookie and
 // ErrExpired when the cookie names a session that ended (idle, absolute or
-// logged out), so the caller can say "your session expired".
+// logged out), so the caller can say "your session expired", and another
+// error when the store cannot answer.
 func (m *Manager) Load(ctx context.Context, r *http.Request) (Session, error) {
 	c, err := r.Cookie(CookieName)
 	if err != nil || c.Value == "" {
@@ -97,8 +102,11 @@ func (m *Manager) Load(ctx context.Context, r *http.Request) (Session, error) {
 		return Session{}, ErrExpired
 	}
 	s, err := m.Store.SessionByID(ctx, hashToken(token))
-	if err != nil {
+	if errs.Is(err, errs.NotFound) {
 		return Session{}, ErrExpired
+	}
+	if err != nil {
+		return Session{}, fmt.Errorf("session: load: %w", err) // the store is down: not the user's fault
 	}
 	now := m.Now().UTC()
 	if now.After(s.ExpiresAt) || now.Sub(s.LastSeenAt) > m.Idle {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/access"
 	"github.com/cassetto-dev/cassetto/internal/audit"
+	"github.com/cassetto-dev/cassetto/internal/codicefiscale"
 	"github.com/cassetto-dev/cassetto/internal/errs"
 	"github.com/cassetto-dev/cassetto/internal/registry"
 )
@@ -34,8 +35,15 @@ func (s *Server) fascicoloHome(w http.ResponseWriter, r *http.Request) {
 	st := stateOf(r)
 	ctx := r.Context()
 	office := officeOf(st.actor)
-	data := fascicoloData{Query: strings.ToUpper(strings.TrimSpace(r.URL.Query().Get("q")))}
-	if data.Query != "" {
+	data := fascicoloData{Query: codicefiscale.Normalize(r.URL.Query().Get("q"))}
+	status, problems := http.StatusOK, map[string]string{}
+	if data.Query != "" && !positionNumberRe.MatchString(data.Query) {
+		if err := codicefiscale.Validate(data.Query); err != nil {
+			problems["q"] = s.catalog.Localizer(s.catalog.Lang(r)).T(errs.MessageOf(err))
+			status = http.StatusUnprocessableEntity
+		}
+	}
+	if data.Query != "" && len(problems) == 0 {
 		data.Searched = true
 		found, err := s.searchPositions(r, data.Query)
 		if err != nil {
@@ -58,7 +66,7 @@ func (s *Server) fascicoloHome(w http.ResponseWriter, r *http.Request) {
 	if len(list) == 25 {
 		data.NextAfter = list[len(list)-1].ID
 	}
-	s.render(w, r, http.StatusOK, "fascicolo", &View{Title: "fascicolo.title", Data: data})
+	s.render(w, r, status, "fascicolo", &View{Title: "fascicolo.title", Errors: problems, Data: data})
 }
 
 // searchPositions finds positions by 8-digit number or by the titolare's codice fiscale.

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/cassetto-dev/cassetto/internal/access"
@@ -83,6 +84,10 @@ func (s *Server) securityHeaders(h http.Header) {
 func (s *Server) loadSession(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := stateOf(r)
+		if sessionless(r.URL.Path) {
+			next.ServeHTTP(w, r)
+			return
+		}
 		sess, err := s.Sessions.Load(r.Context(), r)
 		switch {
 		case errors.Is(err, session.ErrExpired):
@@ -98,10 +103,22 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 			}
 			st.session, st.actor, st.name = &sess, actor, name
 		case !errors.Is(err, session.ErrNoSession):
-			s.Logger.Error("session load", "request_id", st.requestID, "err", err)
+			s.fail(w, r, err) // the database does not answer: a 503 page, not a false "expired"
+			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// sessionless reports whether path is served without looking at the
+// session: probes, metrics and static files answer even when the session
+// store does not.
+func sessionless(path string) bool {
+	switch path {
+	case "/healthz", "/readyz", "/metrics":
+		return true
+	}
+	return strings.HasPrefix(path, "/static/")
 }
 
 func requestID(r *http.Request) string {

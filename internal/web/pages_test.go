@@ -218,6 +218,11 @@ func TestReadyzAndFriendlyPageWhenDatabaseIsDown(t *testing.T) {
 	if res := w.anonymous().get("/healthz"); res.status != http.StatusOK {
 		t.Fatalf("healthz %d", res.status)
 	}
+	page := c.get("/posizioni/10000001/anagrafica")
+	if page.status != http.StatusServiceUnavailable || !strings.Contains(page.body, "temporaneamente non disponibile") ||
+		page.header.Get("Retry-After") == "" {
+		t.Fatalf("a logged-in page with the database down: %d %s", page.status, page.location)
+	}
 }
 
 func TestProfileChoiceForAnIntermediaryWhoIsAlsoTitolare(t *testing.T) {
@@ -245,5 +250,27 @@ func TestProfileChoiceForAnIntermediaryWhoIsAlsoTitolare(t *testing.T) {
 	}
 	if res := c.get("/posizioni/10000001/"); res.status != http.StatusNotFound {
 		t.Fatalf("own position while acting as intermediary: %d", res.status)
+	}
+}
+
+func TestFascicoloSearchExplainsAMalformedCodiceFiscale(t *testing.T) {
+	w := newWorld(t)
+	c := w.as(0, w.operator.ID, "")
+	cases := map[string]string{
+		"RSSMRA80A01":      "deve avere 16 caratteri",
+		"RSSMRA80A01H5011": "non ha la forma giusta",
+		"RSSMRA80A01H501A": "carattere (di controllo) non corrisponde",
+	}
+	for q, want := range cases {
+		res := c.get("/fascicolo/?q=" + url.QueryEscape(q))
+		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, want) {
+			t.Errorf("%s: %d, body lacks %q", q, res.status, want)
+		}
+	}
+	if res := c.get("/fascicolo/?q=10000001"); res.status != http.StatusOK || !strings.Contains(res.body, "/posizioni/10000001/") {
+		t.Errorf("search by number: %d", res.status)
+	}
+	if res := c.get("/fascicolo/?q=10000002"); strings.Contains(res.body, "/posizioni/10000002/") {
+		t.Error("an operator found a position of another office")
 	}
 }
