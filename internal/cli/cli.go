@@ -31,8 +31,16 @@ type command struct {
 // commands lists every subcommand by name. Each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
+		"demo":      {"run the full portal with demo data and a demo identity provider", runDemo},
 		"migrate":   {"apply database migrations and exit", runMigrate},
+		"calc":      {"contribution of a person for a year as JSON: calc --year Y --gestione AR|CO --role titolare|collaboratore --birth YYYY-MM-DD --income EUR [--from YYYY-MM --to YYYY-MM] [--post1996] [--reduction none|forfettario|over65|new2025]", runCalc},
+		"codeline":  {"17-digit codice INPS: codeline --position N --subject N --rata N --year Y [--seq N] --sede NNNN --amount EUR | codeline verify CODE --sede NNNN --amount EUR", runCodeline},
+		"sanctions": {"sanzioni civili for a late payment as JSON: sanctions --amount EUR --due YYYY-MM-DD --paid YYYY-MM-DD [--spontaneous]", runSanctions},
+		"duedates":  {"due dates of the four fixed rates as JSON: duedates --year Y", runDuedates},
+		"serve":     {"run the production server (SQLite or PostgreSQL by CASSETTO_DATABASE_URL)", runServe},
 		"positions": {"list or show positions: positions list [--limit N] [--json] | positions show NUMBER [--json]", runPositions},
+		"seed":      {"fill the database with synthetic data: seed [--positions N] [--seed S]", runSeed},
+		"staff":     {"office staff accounts: staff add USERNAME --name NAME --role operator|admin [--office CODE] | staff passwd USERNAME | staff reset-totp USERNAME | staff list [--json]", runStaff},
 	}
 }
 
