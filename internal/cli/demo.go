@@ -33,6 +33,8 @@ func runDemo(ctx context.Context, env Env) error {
 		return err
 	}
 	logger := newLogger(cfg, env.Stderr)
+	fmt.Fprintln(env.Stderr, "configuration:")
+	cfg.Print(env.Stderr)
 	db, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cassetto-dev/cassetto/internal/codicefiscale"
 	"github.com/cassetto-dev/cassetto/internal/errs"
 )
 
@@ -50,7 +51,6 @@ type Credentials struct {
 var (
 	usernameRe = regexp.MustCompile(`^[a-z][a-z0-9._-]{2,63}$`)
 	officeRe   = regexp.MustCompile(`^[0-9A-Z]{4}$`)
-	cfRe       = regexp.MustCompile(`^[A-Z0-9]{16}$`)
 )
 
 // Normalize trims the fields of m and puts them in canonical form.
@@ -86,7 +86,7 @@ func (m Member) Validate() error {
 	case m.OfficeCode != "" && !officeRe.MatchString(m.OfficeCode):
 		v.Add("office_code", "staff.office.invalid")
 	}
-	if m.CodiceFiscale != "" && !cfRe.MatchString(m.CodiceFiscale) {
+	if m.CodiceFiscale != "" && codicefiscale.Validate(m.CodiceFiscale) != nil {
 		v.Add("codice_fiscale", "staff.cf.invalid")
 	}
 	return v.Err()
