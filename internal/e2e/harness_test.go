@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -171,7 +172,7 @@ func newBrowser(t *testing.T, chromium, base string) *browser {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 900),
+		chromedp.WindowSize(windowWidth(), 900),
 		chromedp.CombinedOutput(&out),
 	)
 	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -519,4 +520,13 @@ func slug(p string) string {
 		return "home"
 	}
 	return s
+}
+
+// windowWidth is the browser's width: 1280, or CASSETTO_E2E_WIDTH (e.g. 390
+// to look at the pages as on a phone).
+func windowWidth() int {
+	if w, err := strconv.Atoi(os.Getenv("CASSETTO_E2E_WIDTH")); err == nil && w >= 320 {
+		return w
+	}
+	return 1280
 }
