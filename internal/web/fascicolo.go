@@ -55,6 +55,10 @@ func (s *Server) fascicoloHome(w http.ResponseWriter, r *http.Request) {
 				data.Results = append(data.Results, p)
 			}
 		}
+		if err := s.recordSearch(r, data.Results); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	after, _ := strconv.ParseInt(r.URL.Query().Get("dopo"), 10, 64)
 	list, err := s.Registry.Positions(ctx, registry.ListFilter{OfficeCode: office, AfterID: after, Limit: 25})
@@ -140,4 +144,19 @@ func parseDay(s string, addDays int) (time.Time, error) {
 		return time.Time{}, err
 	}
 	return t.AddDate(0, 0, addDays), nil
+}
+
+// recordSearch records, for each position a staff search found, that it was
+// looked up: a targeted read of a position's data. The office's plain list
+// of positions is not recorded per row (docs/decisions.md).
+func (s *Server) recordSearch(r *http.Request, found []registry.PositionView) error {
+	st := stateOf(r)
+	for _, p := range found {
+		e := audit.Entry{At: s.Now(), ActorKind: string(st.actor.Kind), ActorID: st.actor.StaffID, ActorLabel: st.actor.Label,
+			ActingAs: st.actor.Role, PositionID: p.ID, Action: string(access.StaffOnly), Detail: "ricerca nel Fascicolo", IP: clientIP(r)}
+		if err := s.Audit.Append(r.Context(), e); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -273,4 +273,11 @@ func TestFascicoloSearchExplainsAMalformedCodiceFiscale(t *testing.T) {
 	if res := c.get("/fascicolo/?q=10000002"); strings.Contains(res.body, "/posizioni/10000002/") {
 		t.Error("an operator found a position of another office")
 	}
+	entries, _ := store.NewAudit(w.db).ForPosition(context.Background(), w.p1.ID, 0, 50)
+	if !hasEntry(entries, "ricerca nel Fascicolo", "operator") {
+		t.Errorf("the search that found 10000001 was not recorded: %+v", entries)
+	}
+	if other, _ := store.NewAudit(w.db).ForPosition(context.Background(), w.p2.ID, 0, 50); len(other) != 0 {
+		t.Errorf("a position the operator could not see was recorded as read: %+v", other)
+	}
 }
