@@ -28,17 +28,13 @@ func runDemo(ctx context.Context, env Env) error {
 	if err := parseFlags(fs, env.Args); err != nil {
 		return err
 	}
-	cfg, err := resolve(env.Getenv)
+	cfg, db, err := openConfigured(ctx, resolve, env.Getenv)
 	if err != nil {
 		return err
 	}
 	logger := newLogger(cfg, env.Stderr)
 	fmt.Fprintln(env.Stderr, "configuration:")
 	cfg.Print(env.Stderr)
-	db, err := openMigrated(ctx, cfg)
-	if err != nil {
-		return err
-	}
 	defer db.Close()
 	fmt.Fprintln(env.Stdout, "Preparing the demo data (the first time only)…")
 	if _, err := demo.LoadDemo(ctx, db); err != nil {

@@ -41,6 +41,19 @@ func openDB(ctx context.Context, cfg config.Config) (*store.DB, error) {
 	return db, nil
 }
 
+// openConfigured resolves a command's configuration (its flags, registered
+// with config.RegisterFlags, over the environment), opens the database and
+// applies pending migrations. The caller closes the database.
+func openConfigured(ctx context.Context, resolve func(func(string) string) (config.Config, error),
+	getenv func(string) string) (config.Config, *store.DB, error) {
+	cfg, err := resolve(getenv)
+	if err != nil {
+		return cfg, nil, err
+	}
+	db, err := openMigrated(ctx, cfg)
+	return cfg, db, err
+}
+
 // openMigrated opens the configured database and applies pending migrations.
 func openMigrated(ctx context.Context, cfg config.Config) (*store.DB, error) {
 	db, err := openDB(ctx, cfg)

@@ -43,11 +43,7 @@ func runPositions(ctx context.Context, env Env) error {
 	case sub == "show" && !positionNumberRe.MatchString(number):
 		return Usagef("positions show: NUMBER wants the 8-digit position number, e.g. 12345678")
 	}
-	cfg, err := resolve(env.Getenv)
-	if err != nil {
-		return err
-	}
-	db, err := openMigrated(ctx, cfg)
+	_, db, err := openConfigured(ctx, resolve, env.Getenv)
 	if err != nil {
 		return err
 	}

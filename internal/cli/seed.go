@@ -26,11 +26,7 @@ func runSeed(ctx context.Context, env Env) error {
 	if fs.NArg() > 0 {
 		return Usagef("seed: unexpected argument %q", fs.Arg(0))
 	}
-	cfg, err := resolve(env.Getenv)
-	if err != nil {
-		return err
-	}
-	db, err := openMigrated(ctx, cfg)
+	_, db, err := openConfigured(ctx, resolve, env.Getenv)
 	if err != nil {
 		return err
 	}

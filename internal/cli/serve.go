@@ -28,16 +28,12 @@ func runServe(ctx context.Context, env Env) error {
 	if err := parseFlags(fs, env.Args); err != nil {
 		return err
 	}
-	cfg, err := resolve(env.Getenv)
-	if err != nil {
-		return err
-	}
-	logger := newLogger(cfg, env.Stderr)
-	db, err := openMigrated(ctx, cfg)
+	cfg, db, err := openConfigured(ctx, resolve, env.Getenv)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	logger := newLogger(cfg, env.Stderr)
 	fmt.Fprintln(env.Stderr, "configuration:")
 	cfg.Print(env.Stderr)
 	return serve(ctx, cfg, db, logger, serveOptions{})

@@ -51,11 +51,7 @@ type staffCmd struct {
 }
 
 func openStaff(ctx context.Context, env Env, resolve func(func(string) string) (config.Config, error)) (*staffCmd, error) {
-	cfg, err := resolve(env.Getenv)
-	if err != nil {
-		return nil, err
-	}
-	db, err := openMigrated(ctx, cfg)
+	cfg, db, err := openConfigured(ctx, resolve, env.Getenv)
 	if err != nil {
 		return nil, err
 	}
