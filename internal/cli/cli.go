@@ -32,7 +32,11 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"demo":      {"run the full portal with demo data and a demo identity provider", runDemo},
+		"impose":    {imposeUsage, runImpose},
+		"import":    {"import incomes or F24 payments from CSV: import incomes FILE | import payments FILE", runImport},
 		"migrate":   {"apply database migrations and exit", runMigrate},
+		"notices":   {noticesUsage, runNotices},
+		"ledger":    {ledgerUsage, runLedger},
 		"calc":      {"contribution of a person for a year as JSON: calc --year Y --gestione AR|CO --role titolare|collaboratore --birth YYYY-MM-DD --income EUR [--from YYYY-MM --to YYYY-MM] [--post1996] [--reduction none|forfettario|over65|new2025]", runCalc},
 		"codeline":  {"17-digit codice INPS: codeline --position N --subject N --rata N --year Y [--seq N] --sede NNNN --amount EUR | codeline verify CODE --sede NNNN --amount EUR", runCodeline},
 		"sanctions": {"sanzioni civili for a late payment as JSON: sanctions --amount EUR --due YYYY-MM-DD --paid YYYY-MM-DD [--spontaneous]", runSanctions},

@@ -1,0 +1,58 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/cassetto-dev/cassetto/internal/ledger"
+)
+
+// Payments stores F24 payment lines and reconciles them with the dues. It
+// implements ledger.PaymentWriter.
+type Payments struct {
+	db  *DB
+	rec ledger.Reconciler
+	now func() time.Time
+	reg *payRegistry
+}
+
+var _ ledger.PaymentWriter = (*Payments)(nil)
+
+// NewPayments returns the payments storage on db: rec allocates and charges
+// sanctions, now is the clock (creation and reconciliation times). It
+// remembers the persons and positions it has looked up (see payRegistry):
+// make one per import.
+func NewPayments(db *DB, rec ledger.Reconciler, now func() time.Time) *Payments {
+	return &Payments{db: db, rec: rec, now: now, reg: newPayRegistry()}
+}
+
+// WritePayments stores chunk in one transaction: it resolves the person (by
+// codice fiscale) and the position of each payment, inserts those whose
+// line key is new, reconciles them (allocations, sanction dues) and marks
+// them reconciled. A crash leaves the chunk all written or not at all.
+func (s *Payments) WritePayments(ctx context.Context, chunk []ledger.Payment) (ledger.ChunkResult, error) {
+	var res ledger.ChunkResult
+	now := s.now().UTC()
+	err := s.db.payInTx(ctx, func(t *payTx) error {
+		res = ledger.ChunkResult{}
+		if err := payResolve(ctx, t.q, s.reg, chunk); err != nil {
+			return err
+		}
+		created, err := payInsert(ctx, t, chunk, now)
+		if err != nil {
+			return err
+		}
+		res.Created, res.Skipped = int64(len(created)), int64(len(chunk)-len(created))
+		for _, p := range created {
+			res.Amount += p.Debit
+		}
+		res.Reconcile, err = recReconcile(ctx, t, s.rec, created, now)
+		return err
+	})
+	if err != nil {
+		return ledger.ChunkResult{}, fmt.Errorf("store: write payments (lines %d–%d): %w",
+			chunk[0].SourceLine, chunk[len(chunk)-1].SourceLine, err)
+	}
+	return res, nil
+}

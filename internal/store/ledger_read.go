@@ -1,0 +1,147 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cassetto-dev/cassetto/internal/contrib"
+	"github.com/cassetto-dev/cassetto/internal/ledger"
+)
+
+// LedgerReader loads the rows the ledger's read models aggregate: the
+// situazione, the estratto conto, the quote dovute and the list of
+// payments. Every query goes through an index, and a call runs a fixed
+// number of queries whatever the number of dues.
+type LedgerReader struct {
+	db *DB
+}
+
+// NewLedgerReader returns a reader on db.
+func NewLedgerReader(db *DB) *LedgerReader { return &LedgerReader{db: db} }
+
+// Records loads the records of position positionID: for year (0 for every
+// year) its dues with their allocations, and every payment of the
+// position with its allocations, the persons insured on it and the
+// notices naming its dues. It runs six indexed queries.
+func (r *LedgerReader) Records(ctx context.Context, positionID int64, year int) (ledger.Records, error) {
+	q := r.db.R()
+	var rec ledger.Records
+	var err error
+	if rec.Position, err = readPosition(ctx, q, positionID); err != nil {
+		return rec, err
+	}
+	steps := []func() error{
+		func() (err error) { rec.Persons, err = readPersons(ctx, q, positionID); return },
+		func() (err error) { rec.Dues, err = readDues(ctx, q, positionID, year); return },
+		func() (err error) { rec.Allocations, err = readAllocations(ctx, q, positionID, year); return },
+		func() (err error) { rec.Payments, err = readPayments(ctx, q, positionID); return },
+		func() (err error) { rec.Notices, err = readNoticeLinks(ctx, q, positionID); return },
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return rec, fmt.Errorf("store: ledger of position %d: %w", positionID, err)
+		}
+	}
+	return rec, nil
+}
+
+// Situation returns the situazione of position positionID (see
+// ledger.NewSituation).
+func (r *LedgerReader) Situation(ctx context.Context, positionID int64, o ledger.SituationOptions) (ledger.Situation, error) {
+	rec, err := r.Records(ctx, positionID, o.Year)
+	if err != nil {
+		return ledger.Situation{}, err
+	}
+	return ledger.NewSituation(rec, o), nil
+}
+
+// Statement returns the estratto conto of position positionID (see
+// ledger.NewStatement).
+func (r *LedgerReader) Statement(ctx context.Context, positionID int64, params *contrib.Params) (ledger.Statement, error) {
+	rec, err := r.Records(ctx, positionID, 0)
+	if err != nil {
+		return ledger.Statement{}, err
+	}
+	return ledger.NewStatement(rec, params), nil
+}
+
+// QuoteDovute returns the quote dovute of position positionID for year
+// (see ledger.QuoteDovute).
+func (r *LedgerReader) QuoteDovute(ctx context.Context, positionID int64, year int, o ledger.SituationOptions) (ledger.Quotes, error) {
+	rec, err := r.Records(ctx, positionID, year)
+	if err != nil {
+		return ledger.Quotes{}, err
+	}
+	return ledger.QuoteDovute(rec, year, o.AsOf), nil
+}
+
+const readPositionQuery = `SELECT p.id, p.number, p.gestione, p.office_code FROM positions p WHERE p.id = ?`
+
+func readPosition(ctx context.Context, q Querier, id int64) (ledger.PositionInfo, error) {
+	var p ledger.PositionInfo
+	var g string
+	err := q.QueryRow(ctx, readPositionQuery, id).Scan(&p.ID, &p.Number, &g, &p.Sede)
+	if IsNoRows(err) {
+		return p, notFound("position", err)
+	}
+	if err != nil {
+		return p, fmt.Errorf("store: position %d: %w", id, err)
+	}
+	p.Gestione = contrib.Gestione(g)
+	return p, nil
+}
+
+// readPersonsQuery lists the titolare (subject 10) and the collaboratori.
+const readPersonsQuery = `SELECT pe.id, 10, pe.codice_fiscale, pe.given_name, pe.family_name
+	FROM positions p JOIN persons pe ON pe.id = p.titolare_id WHERE p.id = ?
+	UNION ALL
+	SELECT pe.id, m.subject_code, pe.codice_fiscale, pe.given_name, pe.family_name
+	FROM members m JOIN persons pe ON pe.id = m.person_id WHERE m.position_id = ?
+	ORDER BY 2`
+
+func readPersons(ctx context.Context, q Querier, positionID int64) ([]ledger.PersonInfo, error) {
+	rows, err := q.Query(ctx, readPersonsQuery, positionID, positionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ledger.PersonInfo
+	for rows.Next() {
+		var p ledger.PersonInfo
+		var given, family string
+		if err := rows.Scan(&p.ID, &p.SubjectCode, &p.CodiceFiscale, &given, &family); err != nil {
+			return nil, err
+		}
+		p.Name = given + " " + family
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// yearFilter returns the condition on d.year and its arguments: none for 0.
+func yearFilter(year int) (string, []any) {
+	if year == 0 {
+		return "", nil
+	}
+	return " AND d.year = ?", []any{year}
+}
+
+const readDuesQuery = `SELECT ` + DueSelect + ` FROM dues d WHERE d.position_id = ?`
+
+func readDues(ctx context.Context, q Querier, positionID int64, year int) ([]ledger.Due, error) {
+	cond, args := yearFilter(year)
+	rows, err := q.Query(ctx, readDuesQuery+cond+` ORDER BY d.id`, append([]any{positionID}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ledger.Due
+	for rows.Next() {
+		d, err := ScanDue(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,95 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/cassetto-dev/cassetto/internal/civil"
+	"github.com/cassetto-dev/cassetto/internal/ledger"
+)
+
+// recReconcile reconciles payments (stored, with their IDs) inside t: it
+// loads the dues they may pay (ledger.Book) in two queries, allocates them
+// in order (ledger.Reconciler), reads the notice dates of the dues paid
+// late, and writes the allocations and the sanction dues.
+func recReconcile(ctx context.Context, t *payTx, rec ledger.Reconciler, payments []ledger.Payment, now time.Time) (ledger.ReconcileStats, error) {
+	if len(payments) == 0 {
+		return ledger.ReconcileStats{}, nil
+	}
+	book, err := recLoadBook(ctx, t.q, payments)
+	if err != nil {
+		return ledger.ReconcileStats{}, err
+	}
+	out, err := rec.Reconcile(payments, book, func(ids []int64) (map[int64][]civil.Date, error) {
+		return recNoticeDates(ctx, t.q, ids)
+	})
+	if err != nil {
+		return out.Stats, err
+	}
+	if err := recInsertAllocations(ctx, t, out.Allocations, now); err != nil {
+		return out.Stats, err
+	}
+	if _, err := InsertDues(ctx, t.q, out.Sanctions, now); err != nil {
+		return out.Stats, fmt.Errorf("store: sanctions: %w", err)
+	}
+	return out.Stats, nil
+}
+
+// recLoadBook loads the open dues payments may pay: the dues of their
+// verified codici INPS, then, for the payments to be matched (no verified
+// code, or a code of no due), the dues of the same person and causale
+// whose period overlaps theirs.
+func recLoadBook(ctx context.Context, q Querier, payments []ledger.Payment) (*ledger.Book, error) {
+	var codes []string
+	verified := make([]bool, len(payments))
+	for i, p := range payments {
+		if p.Debit > 0 && p.CodelineVerified() {
+			verified[i] = true
+			codes = append(codes, p.CodiceINPS)
+		}
+	}
+	dues, err := recDuesByCodeline(ctx, q, payDistinct(codes, func(c string) string { return c }))
+	if err != nil {
+		return nil, err
+	}
+	found := make(map[string]bool, len(dues))
+	for _, d := range dues {
+		found[d.Codeline] = true
+	}
+	var wanted []recMatch
+	for i, p := range payments {
+		if p.Debit > 0 && p.PersonID != 0 && (!verified[i] || !found[p.CodiceINPS]) {
+			wanted = append(wanted, recMatch{p.PersonID, p.Causale, p.PeriodFrom.String(), p.PeriodTo.String()})
+		}
+	}
+	more, err := recDuesByMatch(ctx, q, payDistinct(wanted, func(m recMatch) recMatch { return m }))
+	if err != nil {
+		return nil, err
+	}
+	return ledger.NewBook(append(dues, more...)), nil
+}
+
+// recNoticeDates returns the dates of the notices that named each due.
+func recNoticeDates(ctx context.Context, q Querier, ids []int64) (map[int64][]civil.Date, error) {
+	cond, arg, err := payIn(q.Dialect(), "ni.due_id", payDistinct(ids, func(id int64) int64 { return id }))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.Query(ctx, `SELECT ni.due_id, n.issued_on FROM notice_items ni JOIN notices n ON n.id = ni.notice_id
+		WHERE `+cond, arg)
+	if err != nil {
+		return nil, fmt.Errorf("store: notices of dues paid late: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]civil.Date{}
+	for rows.Next() {
+		var id int64
+		var on civil.Date
+		if err := rows.Scan(&id, &on); err != nil {
+			return nil, fmt.Errorf("store: notices of dues paid late: %w", err)
+		}
+		out[id] = append(out[id], on)
+	}
+	return out, rows.Err()
+}

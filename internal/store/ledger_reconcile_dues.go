@@ -1,0 +1,110 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/cassetto-dev/cassetto/internal/contrib"
+	"github.com/cassetto-dev/cassetto/internal/ledger"
+)
+
+// recOpenDueSelect reads what reconciliation needs of a due d, and what is
+// still owed on it (as the situazione counts it): its amount less its
+// allocations, plus each of its corrections less the allocations to that
+// correction.
+const recOpenDueSelect = `d.id, d.position_id, d.person_id, d.subject_code, d.year, d.kind, d.causale, d.period_from,
+	d.period_to, d.due_date, d.amount, d.codeline, d.settlement_eligible,
+	d.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.due_id = d.id), 0)
+		+ COALESCE((SELECT SUM(c.amount - COALESCE((SELECT SUM(x.amount) FROM allocations x WHERE x.due_id = c.id), 0))
+			FROM dues c WHERE c.parent_id = d.id AND c.kind = 'correction'), 0)`
+
+// recScanOpenDue reads a row of recOpenDueSelect.
+func recScanOpenDue(sc interface{ Scan(...any) error }) (ledger.OpenDue, error) {
+	var d ledger.OpenDue
+	var kind, from, to string
+	var amount, residual int64
+	err := sc.Scan(&d.ID, &d.PositionID, &d.PersonID, &d.SubjectCode, &d.Year, &kind, &d.Causale, &from, &to,
+		&d.DueDate, &amount, &d.Codeline, &d.Settlement, &residual)
+	if err != nil {
+		return d, fmt.Errorf("store: scan due: %w", err)
+	}
+	d.Kind, d.Amount, d.Residual = ledger.Kind(kind), moneyOf(amount), moneyOf(residual)
+	if d.PeriodFrom, err = contrib.ParseYearMonth(from); err == nil {
+		d.PeriodTo, err = contrib.ParseYearMonth(to)
+	}
+	if err != nil {
+		return d, fmt.Errorf("store: due %d period: %w", d.ID, err)
+	}
+	return d, nil
+}
+
+// recDuesByCodeline reads the dues with the codelines given.
+func recDuesByCodeline(ctx context.Context, q Querier, codes []string) ([]ledger.OpenDue, error) {
+	if len(codes) == 0 {
+		return nil, nil
+	}
+	cond, arg, err := payIn(q.Dialect(), "d.codeline", codes)
+	if err != nil {
+		return nil, err
+	}
+	// codeline <> '' lets the planner use the partial index dues_codeline.
+	return recScanOpenDues(ctx, q, `SELECT `+recOpenDueSelect+` FROM dues d WHERE `+cond+` AND d.codeline <> ''`, arg)
+}
+
+// recMatch is what a payment to be matched looks for: dues of a person and
+// causale whose period overlaps from–to (ISO months).
+type recMatch struct {
+	Person   int64
+	Causale  string
+	From, To string
+}
+
+// recDuesByMatch reads the dues, corrections aside (sanctions included:
+// a matched payment pays them after the capital), that one of wanted looks for: one query, the list passed as a JSON array
+// on SQLite and as four arrays on PostgreSQL.
+func recDuesByMatch(ctx context.Context, q Querier, wanted []recMatch) ([]ledger.OpenDue, error) {
+	if len(wanted) == 0 {
+		return nil, nil
+	}
+	const on = ` d.person_id = j.person AND d.causale = j.causale AND d.period_from <= j.pto AND d.period_to >= j.pfrom
+		AND d.kind <> 'correction'`
+	if q.Dialect() == Postgres {
+		persons, causali, froms, tos := make([]int64, len(wanted)), make([]string, len(wanted)), make([]string, len(wanted)), make([]string, len(wanted))
+		for i, w := range wanted {
+			persons[i], causali[i], froms[i], tos[i] = w.Person, w.Causale, w.From, w.To
+		}
+		return recScanOpenDues(ctx, q, `SELECT `+recOpenDueSelect+`
+			FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS j(person, causale, pfrom, pto)
+			JOIN dues d ON`+on, persons, causali, froms, tos)
+	}
+	rows := make([][4]any, len(wanted))
+	for i, w := range wanted {
+		rows[i] = [4]any{w.Person, w.Causale, w.From, w.To}
+	}
+	b, err := json.Marshal(rows)
+	if err != nil {
+		return nil, fmt.Errorf("store: encode list: %w", err)
+	}
+	return recScanOpenDues(ctx, q, `SELECT `+recOpenDueSelect+`
+		FROM (SELECT value ->> 0 AS person, value ->> 1 AS causale, value ->> 2 AS pfrom, value ->> 3 AS pto FROM json_each(?)) j
+		JOIN dues d ON`+on, string(b))
+}
+
+// recScanOpenDues runs a query of recOpenDueSelect.
+func recScanOpenDues(ctx context.Context, q Querier, query string, args ...any) ([]ledger.OpenDue, error) {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: dues of payments: %w", err)
+	}
+	defer rows.Close()
+	var out []ledger.OpenDue
+	for rows.Next() {
+		d, err := recScanOpenDue(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
