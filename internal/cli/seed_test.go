@@ -20,6 +20,9 @@ func runSeed(t *testing.T, url string, args ...string) (string, int) {
 		}
 		return ""
 	}
+	if !strings.Contains(strings.Join(args, " "), "--history") {
+		args = append(args, "--history=false") // the registry alone, unless the test asks
+	}
 	err := cli.Run(context.Background(), append([]string{"seed"}, args...), getenv, &out, &errOut)
 	return out.String(), cli.ExitCode(err)
 }
@@ -44,5 +47,17 @@ func TestSeedRejectsBadFlags(t *testing.T) {
 		if _, code := runSeed(t, url, args...); code != 2 {
 			t.Errorf("seed %v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+func TestSeedWithHistoryLoadsItOnce(t *testing.T) {
+	url := storetest.URL(t)
+	out, code := runSeed(t, url, "--positions", "40", "--history=true")
+	if code != 0 || !strings.Contains(out, "history of seed:40:1:") || !strings.Contains(out, "notices in") {
+		t.Fatalf("seed with history: exit %d, %q", code, out)
+	}
+	out, code = runSeed(t, url, "--positions", "40", "--history=true")
+	if code != 0 || !strings.Contains(out, "history of seed:40:1: already loaded") {
+		t.Fatalf("second seed: exit %d, %q", code, out)
 	}
 }
