@@ -23,23 +23,13 @@ import (
 // random positions and the fixed rates of 2025 of everyone on it.
 func payDB(t *testing.T, positions int) string {
 	t.Helper()
-	ctx := context.Background()
-	url := storetest.URL(t)
-	db, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Load(ctx, db, demo.Options{Seed: 1, Positions: positions}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := paymentgen.SeedDues(ctx, db, contrib.Default(), 2025, time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)); err != nil {
-		t.Fatal(err)
-	}
-	return url
+	return storetest.Prepared(t, func(ctx context.Context, db *store.DB) error {
+		if _, err := demo.Load(ctx, db, demo.Options{Seed: 1, Positions: positions}); err != nil {
+			return err
+		}
+		_, err := paymentgen.SeedDues(ctx, db, contrib.Default(), 2025, time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC))
+		return err
+	})
 }
 
 // payFile writes a generated payments file of lines lines paying the dues

@@ -21,28 +21,20 @@ import (
 // except every seventh position, which paid rate 1 in part.
 func noticesDB(t *testing.T, positions int) string {
 	t.Helper()
-	ctx := context.Background()
-	url := storetest.URL(t)
-	db, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Load(ctx, db, demo.Options{Seed: 1, Positions: positions}); err != nil {
-		t.Fatal(err)
-	}
-	dues := noticesDues(t, db)
-	if err := db.InTx(ctx, func(q store.Querier) error {
-		_, err := store.InsertDues(ctx, q, dues, time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC))
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	noticesPartialPayments(t, db)
-	return url
+	return storetest.Prepared(t, func(ctx context.Context, db *store.DB) error {
+		if _, err := demo.Load(ctx, db, demo.Options{Seed: 1, Positions: positions}); err != nil {
+			return err
+		}
+		dues := noticesDues(t, db)
+		if err := db.InTx(ctx, func(q store.Querier) error {
+			_, err := store.InsertDues(ctx, q, dues, time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC))
+			return err
+		}); err != nil {
+			return err
+		}
+		noticesPartialPayments(t, db)
+		return nil
+	})
 }
 
 // noticesDues returns three unpaid 2025 rates for the titolare of every position.

@@ -19,20 +19,9 @@ import (
 // staffDB is a fresh database URL holding office 1300.
 func staffDB(t *testing.T) string {
 	t.Helper()
-	url := storetest.URL(t)
-	ctx := context.Background()
-	db, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := store.NewRegistry(db, time.Now).CreateOffice(ctx, registry.Office{Code: "1300", Name: "Milano Nord"}); err != nil {
-		t.Fatal(err)
-	}
-	return url
+	return storetest.Prepared(t, func(ctx context.Context, db *store.DB) error {
+		return store.NewRegistry(db, time.Now).CreateOffice(ctx, registry.Office{Code: "1300", Name: "Milano Nord"})
+	})
 }
 
 // run runs the program on url and returns its output and exit code.

@@ -84,3 +84,24 @@ func randomHex(n int) string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// Prepared returns the URL of a fresh database, migrated and filled by
+// prepare, then closed: for tests that run the command line or a real
+// process on it.
+func Prepared(tb testing.TB, prepare func(ctx context.Context, db *store.DB) error) string {
+	tb.Helper()
+	url := URL(tb)
+	ctx := context.Background()
+	db, err := store.Open(ctx, url)
+	if err != nil {
+		tb.Fatalf("storetest: open: %v", err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		tb.Fatalf("storetest: migrate: %v", err)
+	}
+	if err := prepare(ctx, db); err != nil {
+		tb.Fatalf("storetest: prepare: %v", err)
+	}
+	return url
+}
