@@ -37,6 +37,9 @@ func historyPayments(ctx context.Context, db *store.DB, params *contrib.Params, 
 			return err
 		}
 		lines = lines[n:]
+		if err := store.Analyze(ctx, db, "dues", "payments", "allocations", "notices", "notice_items"); err != nil {
+			return err
+		}
 		if err := runNotices(ctx, db, params, day, st); err != nil {
 			return err
 		}
