@@ -85,7 +85,7 @@ func (s *Server) loadPosition(w http.ResponseWriter, r *http.Request, rt route) 
 		s.renderError(w, r, http.StatusNotFound, "error.not_found")
 		return false
 	}
-	st.position = &pos
+	st.position, st.facts = &pos, facts
 	if st.actor.IsTitolareOf(facts) {
 		return true
 	}
@@ -140,12 +140,4 @@ func localPath(p string) string {
 		return "/"
 	}
 	return p
-}
-
-// accessFacts reads the policy facts of the request's position for its actor.
-func (s *Server) accessFacts(r *http.Request) (access.Facts, error) {
-	st := stateOf(r)
-	f, err := store.AccessFacts(r.Context(), s.DB, st.actor, st.position.ID)
-	f.TitolareID, f.OfficeCode = st.position.TitolareID, st.position.OfficeCode
-	return f, err
 }

@@ -29,21 +29,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	}})
 }
 
-// may reports whether the actor may do act on the request's position.
+// may reports whether the actor may do act on the request's position, from
+// the facts the gate read for it.
 func (s *Server) may(r *http.Request, act access.Action) bool {
 	st := stateOf(r)
-	if st.position == nil {
-		return false
-	}
-	facts := access.Facts{PositionID: st.position.ID, TitolareID: st.position.TitolareID, OfficeCode: st.position.OfficeCode}
-	if act == access.EditContacts && st.actor.Kind == access.Citizen && st.actor.Profile == access.Intermediary {
-		f, err := s.accessFacts(r)
-		if err != nil {
-			return false
-		}
-		facts = f
-	}
-	return access.Allow(st.actor, act, facts, s.today())
+	return st.position != nil && access.Allow(st.actor, act, st.facts, s.today())
 }
 
 // anagraficaData is the registry page of a position.

@@ -18,6 +18,7 @@ type state struct {
 	session   *session.Session
 	expired   bool // the request carried a session cookie for an ended session
 	position  *registry.PositionView
+	facts     access.Facts // the policy facts of position for actor, read by the gate
 }
 
 type stateKey struct{}
