@@ -15,6 +15,7 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/auth"
 	"github.com/cassetto-dev/cassetto/internal/config"
+	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/session"
 	"github.com/cassetto-dev/cassetto/internal/staff"
 	"github.com/cassetto-dev/cassetto/internal/store"
@@ -73,7 +74,7 @@ func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serve
 	d := web.Deps{
 		Site: web.Site{Institution: cfg.InstitutionName, SupportEmail: cfg.SupportEmail, SupportPhone: cfg.SupportPhone,
 			AccessibilityURL: cfg.AccessibilityURL, PrivacyURL: cfg.PrivacyURL, LoginLabel: cfg.OIDCLabel, Demo: opt.demo},
-		DB: db, Registry: reg, Delegations: reg, Audit: store.NewAudit(db), Sessions: sessions,
+		DB: db, Ledger: store.NewLedgerReader(db), Params: contrib.Default(), Registry: reg, Delegations: reg, Audit: store.NewAudit(db), Sessions: sessions,
 		Staff: staff.NewAccounts(staffStore, now, staff.Config{MaxFailed: cfg.LoginMaxFailed, Lockout: cfg.LoginLockout,
 			Issuer: cfg.InstitutionName}),
 		StaffDir: staffStore, Assets: assets, Logger: logger, Now: now, Metrics: metrics, Gatherer: metrics,

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/auth"
 	"github.com/cassetto-dev/cassetto/internal/civil"
+	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/registry"
 	"github.com/cassetto-dev/cassetto/internal/session"
 	"github.com/cassetto-dev/cassetto/internal/staff"
@@ -141,7 +142,7 @@ func (w *world) start(clock func() time.Time, st *store.Staff) {
 	w.oidc = &fakeOIDC{}
 	w.srv, err = web.New(web.Deps{
 		Site: web.Site{Institution: "Istituto di prova", SupportEmail: "help@example.it", LoginLabel: "Entra con SPID / CIE", LoginEnabled: true},
-		DB:   w.db, Registry: w.reg, Delegations: w.reg, Audit: store.NewAudit(w.db), Sessions: w.sessions,
+		DB:   w.db, Ledger: store.NewLedgerReader(w.db), Params: contrib.Default(), Registry: w.reg, Delegations: w.reg, Audit: store.NewAudit(w.db), Sessions: w.sessions,
 		OIDC: w.oidc, Staff: staff.NewAccounts(st, clock, staff.Config{}), StaffDir: st, Assets: assets,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: clock,
 	})

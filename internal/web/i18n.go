@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"strings"
 
@@ -24,13 +25,18 @@ type Catalog struct {
 	bundle *i18n.Bundle
 }
 
-// NewCatalog loads the embedded message files.
+// NewCatalog loads the embedded message files: locales/LANG.json and one
+// file per area of the portal, locales/AREA.LANG.json.
 func NewCatalog() (*Catalog, error) {
 	b := i18n.NewBundle(language.Italian)
 	b.RegisterUnmarshalFunc("json", json.Unmarshal)
-	for _, l := range Languages {
-		if _, err := b.LoadMessageFileFS(localeFS, "locales/"+l+".json"); err != nil {
-			return nil, fmt.Errorf("web: messages %s: %w", l, err)
+	files, err := fs.Glob(localeFS, "locales/*.json")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if _, err := b.LoadMessageFileFS(localeFS, f); err != nil {
+			return nil, fmt.Errorf("web: messages %s: %w", f, err)
 		}
 	}
 	return &Catalog{bundle: b}, nil

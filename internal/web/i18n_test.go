@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -11,15 +12,34 @@ import (
 	"testing"
 )
 
+// catalogue merges the message files of lang (LANG.json and every
+// AREA.LANG.json); an id defined in two files is an error.
 func catalogue(t *testing.T, lang string) map[string]string {
 	t.Helper()
-	b, err := localeFS.ReadFile("locales/" + lang + ".json")
+	files, err := fs.Glob(localeFS, "locales/*.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := map[string]string{}
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
+	for _, f := range files {
+		base := path.Base(f)
+		if base != lang+".json" && !strings.HasSuffix(base, "."+lang+".json") {
+			continue
+		}
+		b, err := localeFS.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one := map[string]string{}
+		if err := json.Unmarshal(b, &one); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for id, text := range one {
+			if _, dup := m[id]; dup {
+				t.Errorf("%s: message %s is defined twice", f, id)
+			}
+			m[id] = text
+		}
 	}
 	return m
 }

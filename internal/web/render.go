@@ -13,6 +13,7 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/access"
 	"github.com/cassetto-dev/cassetto/internal/civil"
+	"github.com/cassetto-dev/cassetto/internal/money"
 	"github.com/cassetto-dev/cassetto/internal/registry"
 )
 
@@ -32,6 +33,7 @@ func funcs(assets Assets) template.FuncMap {
 	return template.FuncMap{
 		"asset":  assets.URL,
 		"date":   func(d civil.Date) string { return d.Italian() },
+		"euro":   func(c money.Cents) string { return c.Italian() },
 		"lower":  strings.ToLower,
 		"upper":  strings.ToUpper,
 		"gname":  gestioneName,

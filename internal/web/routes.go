@@ -19,6 +19,16 @@ type route struct {
 
 // routes is the route map of the HTML server: every route declares its action.
 func (s *Server) routes() []route {
+	rs := s.coreRoutes()
+	rs = append(rs, s.ledgerRoutes()...)
+	rs = append(rs, s.documentRoutes()...)
+	rs = append(rs, s.toolRoutes()...)
+	return rs
+}
+
+// coreRoutes are the pages of the foundation: home, login, profile,
+// anagrafica, recapiti, access log and the Fascicolo's home.
+func (s *Server) coreRoutes() []route {
 	return []route{
 		{pattern: "GET /{$}", action: access.Public, handler: s.home},
 		{pattern: "GET /accessibilita", action: access.Public, handler: s.staticPage("accessibility")},

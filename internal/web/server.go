@@ -11,6 +11,7 @@ import (
 	"github.com/cassetto-dev/cassetto/internal/audit"
 	"github.com/cassetto-dev/cassetto/internal/auth"
 	"github.com/cassetto-dev/cassetto/internal/civil"
+	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/registry"
 	"github.com/cassetto-dev/cassetto/internal/session"
 	"github.com/cassetto-dev/cassetto/internal/staff"
@@ -35,6 +36,11 @@ type Deps struct {
 		IsIntermediary(ctx context.Context, personID int64) (bool, error)
 		DelegatedPositions(ctx context.Context, personID int64, day civil.Date) ([]registry.PositionView, error)
 	}
+	// Ledger reads dues, payments and notices for the consultation pages.
+	Ledger *store.LedgerReader
+	// Params are the yearly contribution parameters (contrib.Default or
+	// the operator's additions).
+	Params   *contrib.Params
 	Sessions *session.Manager
 	OIDC     OIDCLogin       // nil when no provider is configured
 	Staff    *staff.Accounts // local staff accounts
