@@ -19,12 +19,29 @@ func (b *browser) loginAs(key string) int64 {
 	return b.click(`button.user[name="user"][value="` + key + `"]`)
 }
 
-// TestTitolareEditsContactsInTheBrowser: Marco Bianchi, titolare artigiano,
-// logs in through the demo provider, changes his contact details, fails
-// once with a wrong e-mail, switches to English and logs out.
-func TestTitolareEditsContactsInTheBrowser(t *testing.T) {
+// TestBrowser starts one demo and runs every user scenario on it, each in
+// its own browser (its own cookies). The scenarios do not depend on each
+// other's changes: each works on what no other one changes.
+func TestBrowser(t *testing.T) {
 	chromium := needChromium(t)
-	b := newBrowser(t, chromium, startDemo(t))
+	base := startDemo(t)
+	scenarios := []struct {
+		name string
+		run  func(t *testing.T, b *browser)
+	}{
+		{"TitolareEditsContacts", titolareEditsContacts},
+		{"StaffSearchesTheAccessLog", staffSearchesTheAccessLog},
+		{"IntermediaryLogsIn", intermediaryLogsIn},
+	}
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) { sc.run(t, newBrowser(t, chromium, base)) })
+	}
+}
+
+// titolareEditsContacts: Marco Bianchi, titolare artigiano, logs in through
+// the demo provider, changes his contact details, fails once with a wrong
+// e-mail, switches to English and logs out.
+func titolareEditsContacts(t *testing.T, b *browser) {
 
 	b.visit("/")
 	b.see("h1", "Cassetto previdenziale per Artigiani e Commercianti")
@@ -101,12 +118,10 @@ func TestTitolareEditsContactsInTheBrowser(t *testing.T) {
 	b.see("h1", "Log in")
 }
 
-// TestStaffLogsInAndSearchesTheAccessLog: Luca Galli, operator of the Milano
-// office, logs in to the Fascicolo through the demo provider, finds and
-// opens position 10000001, then finds his own read in the access log.
-func TestStaffLogsInAndSearchesTheAccessLog(t *testing.T) {
-	chromium := needChromium(t)
-	b := newBrowser(t, chromium, startDemo(t))
+// staffSearchesTheAccessLog: Luca Galli, operator of the Milano office,
+// logs in to the Fascicolo through the demo provider, finds and opens
+// position 10000001, then finds his own read in the access log.
+func staffSearchesTheAccessLog(t *testing.T, b *browser) {
 
 	b.visit("/fascicolo/accesso")
 	b.see("h1", "Accesso al Fascicolo")
@@ -140,11 +155,9 @@ func TestStaffLogsInAndSearchesTheAccessLog(t *testing.T) {
 	b.see("main", "Sei uscito dal servizio.")
 }
 
-// TestIntermediaryLogsIn: Francesca Romano, commercialista, asks for her
+// intermediaryLogsIn: Francesca Romano, commercialista, asks for her
 // positions, logs in, sees the positions delegated to her and opens one.
-func TestIntermediaryLogsIn(t *testing.T) {
-	chromium := needChromium(t)
-	b := newBrowser(t, chromium, startDemo(t))
+func intermediaryLogsIn(t *testing.T, b *browser) {
 
 	b.visit("/posizioni")
 	b.at("/accesso?next=%2Fposizioni")
