@@ -32,6 +32,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"demo":      {"run the full portal with demo data and a demo identity provider", runDemo},
+		"documents": {documentsUsage, runDocuments},
 		"impose":    {imposeUsage, runImpose},
 		"import":    {"import incomes or F24 payments from CSV: import incomes FILE | import payments FILE", runImport},
 		"migrate":   {"apply database migrations and exit", runMigrate},

@@ -79,6 +79,7 @@ func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serve
 			Issuer: cfg.InstitutionName}),
 		StaffDir: staffStore, Assets: assets, Logger: logger, Now: now, Metrics: metrics, Gatherer: metrics,
 		Extra: opt.extra, Secure: cfg.SecureCookies(),
+		BaseURL: cfg.BaseURL,
 	}
 	rpCfg := opt.oidcCfg
 	if rpCfg == nil && cfg.OIDCIssuer != "" {

@@ -32,6 +32,9 @@ func TestBrowser(t *testing.T) {
 		{"TitolareEditsContacts", titolareEditsContacts},
 		{"StaffSearchesTheAccessLog", staffSearchesTheAccessLog},
 		{"IntermediaryLogsIn", intermediaryLogsIn},
+		{"TitolareWalksThePortal", titolareWalksThePortal},
+		{"CollaboratoreSeesHisStatementOnly", collaboratoreSeesHisStatementOnly},
+		{"IntermediaryConsultsAClient", intermediaryConsultsAClient},
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) { sc.run(t, newBrowser(t, chromium, base)) })

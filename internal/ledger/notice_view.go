@@ -20,6 +20,8 @@ type NoticeSummary struct {
 	Capital    money.Cents `json:"capital"`             // asked for when issued
 	Sanctions  money.Cents `json:"sanctions"`           // asked for when issued
 	Owed       money.Cents `json:"owed"`                // still owed now on its dues (capital and sanctions)
+	Prescribed money.Cents `json:"prescribed"`          // residual of its dues that is prescribed: never owed
+	Settlement bool        `json:"settlement_eligible"` // some of what it asks is eligible for the settlement scheme
 	FollowedBy string      `json:"followed_by,omitempty"`
 	Dues       []int64     `json:"dues"`
 }
@@ -41,9 +43,12 @@ func NoticeSummaries(s Situation) []NoticeSummary {
 				ns.Capital += n.Capital
 				ns.Sanctions += n.Sanction
 				ns.Dues = append(ns.Dues, it.Due.ID)
-				if !it.Prescribed {
+				if it.Prescribed {
+					ns.Prescribed += it.Residual
+				} else {
 					ns.Owed += it.Residual
 				}
+				ns.Settlement = ns.Settlement || it.Settlement
 			}
 		}
 	}
@@ -58,4 +63,30 @@ func NoticeSummaries(s Situation) []NoticeSummary {
 	}
 	slices.SortFunc(out, func(a, b NoticeSummary) int { return cmp.Compare(b.ID, a.ID) })
 	return out
+}
+
+// NoticeStatus is where a notice stands now.
+type NoticeStatus string
+
+// The notice statuses, in the order they are decided.
+const (
+	NoticeFollowed   NoticeStatus = "followed"   // an avviso di addebito took it over
+	NoticeOpen       NoticeStatus = "open"       // something is still owed
+	NoticePrescribed NoticeStatus = "prescribed" // nothing owed, but a prescribed residual
+	NoticePaid       NoticeStatus = "paid"       // every due it named is paid
+)
+
+// Status returns where the notice stands: followed by an avviso di
+// addebito, else open while something is owed, else prescribed when only
+// prescribed residuals are left, else paid.
+func (n NoticeSummary) Status() NoticeStatus {
+	switch {
+	case n.FollowedBy != "":
+		return NoticeFollowed
+	case n.Owed > 0:
+		return NoticeOpen
+	case n.Prescribed > 0:
+		return NoticePrescribed
+	}
+	return NoticePaid
 }

@@ -42,18 +42,7 @@ func ledgerQueries() map[string][]any {
 // table for a read-model or notices query (PostgreSQL plans by statistics,
 // so the same indexes serve it).
 func TestLedgerQueriesUseIndexes(t *testing.T) {
-	if os.Getenv("CASSETTO_TEST_DB") == "postgres" {
-		t.Skip("query plans are checked on SQLite")
-	}
-	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	db := planDB(t)
 	for query, args := range ledgerQueries() {
 		for _, step := range planSteps(t, db, query, args) {
 			fullScan := strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN CONSTANT")
@@ -62,6 +51,26 @@ func TestLedgerQueriesUseIndexes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// planDB returns a migrated, empty SQLite database for checking query
+// plans; on PostgreSQL the test is skipped (it plans by statistics, and the
+// same indexes serve it).
+func planDB(t *testing.T) *DB {
+	t.Helper()
+	if os.Getenv("CASSETTO_TEST_DB") == "postgres" {
+		t.Skip("query plans are checked on SQLite")
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "plan.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
 
 func planSteps(t *testing.T, db *DB, query string, args []any) []string {

@@ -73,6 +73,7 @@ func TestAccessMatrix(t *testing.T) {
 	for _, a := range matrixActors() {
 		for pattern, act := range w.srv.Routes() {
 			method, path := concrete(pattern, w.p1.Number)
+			path = w.fillPathIDs(path) // ledger_fixture_test.go: real ids for {id}, {anno}, f24.pdf
 			var form map[string]string
 			if method == http.MethodPost {
 				form = map[string]string{"email": "nuova@example.it", "profile": "self"}

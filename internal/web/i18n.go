@@ -77,6 +77,11 @@ func (l *Localizer) T(id string, args ...any) string {
 		}
 	}
 	s, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	if err != nil && count != nil {
+		// A message without a "one" form serves every count with its
+		// "other" text rather than showing its id.
+		s, err = l.loc.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	}
 	if err != nil || s == "" {
 		return id
 	}

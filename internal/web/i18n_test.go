@@ -112,3 +112,14 @@ func TestEveryMessageIsTranslated(t *testing.T) {
 		}
 	}
 }
+
+func TestCountOfOneUsesTheOtherFormWhenThereIsNoOne(t *testing.T) {
+	c, err := NewCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := c.Localizer("it").T("tools.calc.part_fixed", "Count", 1)
+	if got != "Contributo fisso sul minimale (1 mesi)" {
+		t.Errorf("count 1 gave %q, want the message's only form", got)
+	}
+}

@@ -8,27 +8,6 @@ import (
 	"github.com/cassetto-dev/cassetto/internal/registry"
 )
 
-// dashboardData is the position's dashboard: what the actor may open.
-type dashboardData struct {
-	CanEditContacts bool
-	CanSeeAccessLog bool
-	Members         int
-}
-
-func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
-	st := stateOf(r)
-	members, err := s.Registry.Members(r.Context(), st.position.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "dashboard", &View{Title: "dashboard.title", Nav: "dashboard", Data: dashboardData{
-		CanEditContacts: s.may(r, access.EditContacts),
-		CanSeeAccessLog: s.may(r, access.ViewAccessLog),
-		Members:         len(members),
-	}})
-}
-
 // may reports whether the actor may do act on the request's position, from
 // the facts the gate read for it.
 func (s *Server) may(r *http.Request, act access.Action) bool {

@@ -52,6 +52,7 @@ type Deps struct {
 	Gatherer prometheus.Gatherer
 	Extra    map[string]http.Handler // extra mounts by path prefix (the demo identity provider)
 	Secure   bool                    // served over HTTPS: HSTS
+	BaseURL  string                  // public URL of the portal, for absolute links (feeds)
 }
 
 // Server is the HTML server.

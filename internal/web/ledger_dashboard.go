@@ -1,0 +1,136 @@
+package web
+
+import (
+	"html/template"
+	"net/http"
+
+	"github.com/cassetto-dev/cassetto/internal/access"
+	"github.com/cassetto-dev/cassetto/internal/civil"
+	"github.com/cassetto-dev/cassetto/internal/contrib"
+	"github.com/cassetto-dev/cassetto/internal/ledger"
+	"github.com/cassetto-dev/cassetto/internal/money"
+)
+
+// dashboardPayments is how many of the last payments the dashboard shows.
+const dashboardPayments = 5
+
+// dashboardData is the position's dashboard: the figures of the
+// situazione, the next rate, the open notices, the last payments, the
+// months credited this year, and what else the actor may open.
+type dashboardData struct {
+	CanEditContacts bool
+	CanSeeAccessLog bool
+	Members         int
+	Debt            money.Cents // as the situazione counts it
+	Overdue         money.Cents
+	Credit          money.Cents
+	Next            *nextRate // nil when nothing is left to pay
+	OpenNotices     int
+	NoticesOwed     money.Cents
+	Payments        []ledger.PaymentRow
+	Year            int
+	Months          []personMonths
+}
+
+// nextRate is the first due date still to come with something owed, and
+// every contribution rate owed on it.
+type nextRate struct {
+	DueDate civil.Date
+	Amount  money.Cents
+	Rates   int
+	F24     template.URL
+}
+
+// personMonths is a person's months insured and credited this year.
+type personMonths struct {
+	Name              string
+	Insured, Credited int
+}
+
+func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
+	st := stateOf(r)
+	ctx := r.Context()
+	members, err := s.Registry.Members(ctx, st.position.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rec, err := s.ledgerRecords(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, err := s.Ledger.Payments(ctx, st.position.ID, ledger.PaymentFilter{Limit: dashboardPayments})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sit := ledger.NewSituation(rec, s.situationOptions())
+	data := dashboardData{CanEditContacts: s.may(r, access.EditContacts), CanSeeAccessLog: s.may(r, access.ViewAccessLog),
+		Members: len(members), Debt: sit.Debt, Overdue: sit.Overdue, Credit: sit.Credit, Payments: page.Rows,
+		Next: nextRateOf(sit, s.today(), st.position.Number), Year: s.today().Year,
+		Months: monthsOfYear(ledger.NewStatement(rec, s.Params), s.today().Year)}
+	data.OpenNotices, data.NoticesOwed = openNotices(ledger.NoticeSummaries(sit))
+	s.render(w, r, http.StatusOK, "dashboard", &View{Title: "dashboard.title", Nav: "dashboard", Data: data})
+}
+
+// nextRateOf finds the first due date from today on with a contribution
+// rate still owed.
+func nextRateOf(sit ledger.Situation, today civil.Date, number string) *nextRate {
+	var next *nextRate
+	var ids []int64
+	for _, y := range sit.Years {
+		for _, it := range y.Items {
+			owed := it.CapitalResidual()
+			if !it.Due.Kind.IsContribution() || owed == 0 || it.Due.DueDate.Before(today) {
+				continue
+			}
+			switch {
+			case next == nil || it.Due.DueDate.Before(next.DueDate):
+				next, ids = &nextRate{DueDate: it.Due.DueDate}, nil
+			case it.Due.DueDate != next.DueDate:
+				continue
+			}
+			next.Amount += owed
+			next.Rates++
+			ids = append(ids, it.Due.ID)
+		}
+	}
+	if next != nil {
+		next.F24 = f24URL(number, ids...)
+	}
+	return next
+}
+
+// openNotices counts the notices still open and what they ask now. A
+// notice followed by an avviso di addebito is not counted: the avviso di
+// addebito asks for the same dues.
+func openNotices(list []ledger.NoticeSummary) (int, money.Cents) {
+	var n int
+	var owed money.Cents
+	for _, ns := range list {
+		if ns.Status() == ledger.NoticeOpen {
+			n++
+			owed += ns.Owed
+		}
+	}
+	return n, owed
+}
+
+// monthsOfYear returns each person's months of year from the estratto conto.
+func monthsOfYear(st ledger.Statement, year int) []personMonths {
+	var out []personMonths
+	for _, p := range st.Persons {
+		for _, y := range p.Years {
+			if y.Year == year {
+				out = append(out, personMonths{Name: p.Person.Name, Insured: y.Insured, Credited: y.Credited})
+			}
+		}
+	}
+	return out
+}
+
+// gestioneOf returns the contribution gestione of the request's position.
+func gestioneOf(r *http.Request) contrib.Gestione {
+	return contrib.Gestione(stateOf(r).position.Gestione)
+}
