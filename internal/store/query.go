@@ -29,14 +29,17 @@ type querier struct {
 }
 
 func (q querier) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	countQuery(ctx)
 	return q.exec.ExecContext(ctx, Rebind(q.dialect, query), args...)
 }
 
 func (q querier) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	countQuery(ctx)
 	return q.exec.QueryContext(ctx, Rebind(q.dialect, query), args...)
 }
 
 func (q querier) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	countQuery(ctx)
 	return q.exec.QueryRowContext(ctx, Rebind(q.dialect, query), args...)
 }
 

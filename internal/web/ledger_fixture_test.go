@@ -59,8 +59,18 @@ func (w *world) withLedger() ledgerFacts {
 	return f
 }
 
-// fixedRates reads the fixed rates of p1.
+// fixedRates reads the fixed rates of p1 (2025 and 2026: 16).
 func (w *world) fixedRates() map[string]ledger.Due {
+	w.t.Helper()
+	out := w.allFixedRates()
+	if len(out) != 16 {
+		w.t.Fatalf("imposition wrote %d fixed rates, want 16", len(out))
+	}
+	return out
+}
+
+// allFixedRates reads the fixed rates of p1 by "YEAR:SUBJECT:KIND".
+func (w *world) allFixedRates() map[string]ledger.Due {
 	w.t.Helper()
 	rows, err := w.db.R().Query(context.Background(), `SELECT `+store.DueSelect+` FROM dues d WHERE d.position_id = ?
 		AND d.kind IN ('rata1', 'rata2', 'rata3', 'rata4')`, w.p1.ID)
@@ -75,9 +85,6 @@ func (w *world) fixedRates() map[string]ledger.Due {
 			w.t.Fatal(err)
 		}
 		out[fmt.Sprintf("%d:%d:%s", d.Year, d.SubjectCode, d.Kind)] = d
-	}
-	if len(out) != 16 {
-		w.t.Fatalf("imposition wrote %d fixed rates, want 16", len(out))
 	}
 	return out
 }
