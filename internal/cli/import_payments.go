@@ -121,6 +121,9 @@ func importPayments(ctx context.Context, env Env, a importPaymentsArgs, r *ledge
 	if err != nil {
 		return fmt.Errorf("import payments: %w (the chunks written so far are kept: run it again to go on)", err)
 	}
+	if err := w.Analyze(ctx); err != nil {
+		return err
+	}
 	res.Reconcile.Add(pending)
 	printPaymentsSummary(env.Stdout, a.file, res, time.Since(start))
 	return nil

@@ -116,6 +116,9 @@ func impose(ctx context.Context, env Env, st *store.Imposition, p *contrib.Param
 	if err != nil {
 		return err
 	}
+	if err := st.Analyze(ctx); err != nil {
+		return err
+	}
 	fmt.Fprintln(env.Stdout, batch.Summary{Name: name, Read: stats.Persons, Created: stats.Created,
 		Skipped: stats.Skipped, Rejected: stats.Rejected, Amount: stats.Amount, Elapsed: time.Since(start)})
 	return nil

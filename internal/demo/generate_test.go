@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -94,12 +95,24 @@ func TestPositionNumbersAreUniqueAndEightDigits(t *testing.T) {
 	}
 }
 
-func TestNumberingIsABijection(t *testing.T) {
+func TestNumbersGrowWithRegistrationWithinTheRange(t *testing.T) {
 	for _, seed := range []uint64{0, 1, 5, 1 << 40} {
 		n := newNumbering(seed)
-		if n.a%2 == 0 || n.a%5 == 0 {
-			t.Fatalf("seed %d: multiplier %d is not coprime with the range", seed, n.a)
+		prev := ""
+		for _, i := range []int{0, 1, 2, 3, 1000, 1001, numberMaxPositions - 2, numberMaxPositions - 1} {
+			got := n.number(i)
+			v, err := strconv.Atoi(got)
+			if err != nil || len(got) != 8 || v < numberBase || v >= numberBase+numberRange {
+				t.Fatalf("seed %d: number %d is %q, outside %d–%d", seed, i, got, numberBase, numberBase+numberRange-1)
+			}
+			if got <= prev {
+				t.Fatalf("seed %d: number %d is %s, not above the previous %s", seed, i, got, prev)
+			}
+			prev = got
 		}
+	}
+	if newNumbering(1).number(0) == newNumbering(2).number(0) {
+		t.Fatal("the first number does not depend on the seed")
 	}
 }
 

@@ -3,28 +3,41 @@ package demo
 import "fmt"
 
 // Position numbers: the fixed identities use 10000001 and up; the random
-// positions use 20000000–99999999, in an order that depends on the seed.
+// positions use 20000000–99999999, progressive as an office assigns them at
+// registration: the i-th random position registered gets a higher number
+// than the (i-1)-th. The first number depends on the seed, and the gap
+// between two numbers varies from 1 to numberStride (numbers of positions
+// cancelled before they appear in the data).
+//
+// Numbers that grow with the order of registration are also what keeps the
+// batches fast: the natural keys and codelines of the dues begin with the
+// position number, so the imposition, which visits positions in id order,
+// adds to the end of those indexes instead of all over them.
 const (
-	numberBase  = 20_000_000
-	numberRange = 80_000_000 // = 2^10 × 5^7
+	numberBase   = 20_000_000
+	numberRange  = 80_000_000
+	numberStride = 8
+	// numberMaxPositions is the largest count the numbering covers (the
+	// seed command's limit): numberMaxPositions × numberStride numbers
+	// above the first one still fit in the range.
+	numberMaxPositions = 5_000_000
 )
 
-// numbering maps the index of a random position to its number with
-// n = base + (a·i + b) mod range, a bijection because a is coprime with the
-// range: numbers are unique for any count up to the range.
-type numbering struct{ a, b uint64 }
+// numbering maps the index of a random position to its number,
+// n = base + first + stride·i + (h(i) mod stride): strictly increasing, so
+// unique, for any count up to numberMaxPositions.
+type numbering struct{ first, salt uint64 }
 
 func newNumbering(seed uint64) numbering {
-	a := splitmix(seed) % numberRange
-	a |= 1 // odd
-	if a%5 == 0 {
-		a = (a + 2) % numberRange
+	return numbering{
+		first: splitmix(seed) % (numberRange - numberStride*numberMaxPositions),
+		salt:  splitmix(seed ^ 0x5eed),
 	}
-	return numbering{a: a, b: splitmix(seed^0x5eed) % numberRange}
 }
 
 func (n numbering) number(i int) string {
-	return fmt.Sprintf("%08d", numberBase+(n.a*uint64(i)+n.b)%numberRange)
+	gap := splitmix(n.salt^uint64(i)) % numberStride
+	return fmt.Sprintf("%08d", numberBase+n.first+numberStride*uint64(i)+gap)
 }
 
 // splitmix is the SplitMix64 mixing function.

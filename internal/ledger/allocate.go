@@ -2,8 +2,10 @@ package ledger
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/cassetto-dev/cassetto/internal/contrib"
+	"github.com/cassetto-dev/cassetto/internal/contrib/codeline"
 	"github.com/cassetto-dev/cassetto/internal/money"
 )
 
@@ -22,6 +24,11 @@ type OpenDue struct {
 //   - By codeline: when p's codice INPS verifies against its sede and amount
 //     and a candidate carries that codeline, the payment goes to that due
 //     alone, up to its residual; the rest stays unallocated (a credit).
+//     A code re-generated for another amount (Regenerate: same position,
+//     subject, rata and year, next emission sequence) is carried by no
+//     due: when no candidate has the code itself and exactly one payable
+//     candidate has a codeline with the same first 13 digits, the payment
+//     goes to that one, the same way.
 //   - By match: otherwise, the candidates of the same person and causale
 //     whose period overlaps p's and that are still open each receive
 //     min(what is left of the payment, their residual): first the
@@ -36,10 +43,8 @@ func Allocate(p Payment, candidates []OpenDue) []Allocation {
 		return nil
 	}
 	if p.CodelineVerified() {
-		for _, c := range candidates {
-			if c.Codeline == p.CodiceINPS {
-				return allocateOne(p, c, ByCodeline)
-			}
+		if c, ok := codelineDue(p.CodiceINPS, candidates); ok {
+			return allocateOne(p, c, ByCodeline)
 		}
 	}
 	matches := matchCandidates(p, candidates)
@@ -53,6 +58,29 @@ func Allocate(p Payment, candidates []OpenDue) []Allocation {
 		}
 	}
 	return out
+}
+
+// codelineDue returns the candidate code names: the one carrying code
+// itself, else the only payable one whose codeline shares code's
+// codeline.PrefixLen digits (position, subject, rata, year).
+func codelineDue(code string, candidates []OpenDue) (OpenDue, bool) {
+	for _, c := range candidates {
+		if c.Codeline == code {
+			return c, true
+		}
+	}
+	prefix, ok := codeline.Prefix(code)
+	if !ok {
+		return OpenDue{}, false
+	}
+	var found OpenDue
+	n := 0
+	for _, c := range candidates {
+		if c.Kind.Matchable() && strings.HasPrefix(c.Codeline, prefix) && c.ID != found.ID {
+			found, n = c, n+1
+		}
+	}
+	return found, n == 1
 }
 
 // allocateOne gives p to the one due c, up to its residual.

@@ -61,6 +61,13 @@ func TestAllocate(t *testing.T) {
 	creditLine.Credit = 113743
 	unknownPerson := pay(1, 113743, code(t, 9, 113743))
 	unknownPerson.PersonID = 0
+	regen := regenerated(t, r1, 60000) // rata 1, emission 02, for 600.00
+	regenOther := pay(1, 60000, regen) // paid by someone else, for another period
+	regenOther.PersonID, regenOther.PeriodFrom, regenOther.PeriodTo = 0, ym(2025, 7), ym(2025, 9)
+	r1twin := rate(t, 3, 1, 113743, 113743) // a second due with rata 1's code (another subject would differ)
+	r1twin.Codeline = r1.Codeline[:15] + "99"
+	r1correction := rate(t, 4, 1, 10000, 10000) // a correction carrying the code of its parent
+	r1correction.Kind, r1correction.Codeline = ledger.Correction, r1.Codeline[:15]+"98"
 
 	type alloc struct {
 		due    int64
@@ -92,6 +99,18 @@ func TestAllocate(t *testing.T) {
 		{"matching needs an overlapping period", pay(3, 113743, code(t, 9, 113743)), []ledger.OpenDue{r1, r2}, nil},
 		{"matching needs a known person", unknownPerson, []ledger.OpenDue{r1}, nil},
 		{"a credit line allocates nothing", creditLine, []ledger.OpenDue{r1}, nil},
+		{"a re-generated code pays its due by codeline", pay(1, 60000, regen), []ledger.OpenDue{r2, r1},
+			[]alloc{{1, 60000, ledger.ByCodeline}}},
+		{"a re-generated code needs neither the person nor the period", regenOther, []ledger.OpenDue{r1},
+			[]alloc{{1, 60000, ledger.ByCodeline}}},
+		{"a re-generated code ignores corrections", pay(1, 60000, regen), []ledger.OpenDue{r1correction, r1},
+			[]alloc{{1, 60000, ledger.ByCodeline}}},
+		{"a re-generated code two dues share is matched", pay(1, 60000, regen), []ledger.OpenDue{r1, r1twin},
+			[]alloc{{1, 60000, ledger.ByMatch}}},
+		{"a re-generated code that does not verify is matched", pay(1, 70000, regen), []ledger.OpenDue{r1, r2},
+			[]alloc{{1, 70000, ledger.ByMatch}}},
+		{"the code itself wins over a re-generated one", pay(1, 60000, regen), []ledger.OpenDue{r1, regenDue(r2, regen)},
+			[]alloc{{2, 60000, ledger.ByCodeline}}},
 		{"an overpayment by match fills the due and leaves a credit", pay(1, 200000, code(t, 9, 200000)),
 			[]ledger.OpenDue{r1half}, []alloc{{1, 50000, ledger.ByMatch}}},
 	} {
@@ -108,6 +127,50 @@ func TestAllocate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// regenerated returns the code ledger.Regenerate gives for paying amount of d.
+func regenerated(t testing.TB, d ledger.OpenDue, amount money.Cents) string {
+	t.Helper()
+	c, err := ledger.Regenerate(d.Due, testSede, amount)
+	if err != nil || c == d.Codeline {
+		t.Fatalf("regenerate: %q, %v", c, err)
+	}
+	return c
+}
+
+// regenDue returns d carrying codeline c.
+func regenDue(d ledger.OpenDue, c string) ledger.OpenDue {
+	d.Codeline = c
+	return d
+}
+
+func TestBookOffersTheDueOfARegeneratedCode(t *testing.T) {
+	r1, r2 := rate(t, 1, 1, 113743, 113743), rate(t, 2, 2, 113743, 113743)
+	stranger := rate(t, 5, 3, 113743, 113743)
+	stranger.PersonID = 8
+	book := ledger.NewBook([]ledger.OpenDue{r1, r2, stranger})
+	p := pay(1, 60000, regenerated(t, r1, 60000))
+	got := book.Candidates(p, nil)
+	if len(got) != 2 || got[0].ID != 1 || got[1].ID != 2 {
+		t.Fatalf("candidates %v, want the due of the code first, then the person's other due, each once", ids(got))
+	}
+	p.PersonID = 0
+	if got := book.Candidates(p, nil); len(got) != 1 || got[0].ID != 1 {
+		t.Fatalf("candidates of an unknown person %v, want the due of the code", ids(got))
+	}
+	p = pay(3, 60000, regenerated(t, stranger, 60000))
+	if got := ledger.Allocate(p, book.Candidates(p, nil)); len(got) != 1 || got[0].DueID != 5 || got[0].Method != ledger.ByCodeline {
+		t.Fatalf("allocations %+v, want the stranger's rata 3 by codeline", got)
+	}
+}
+
+func ids(dues []ledger.OpenDue) []int64 {
+	var out []int64
+	for _, d := range dues {
+		out = append(out, d.ID)
+	}
+	return out
 }
 
 func TestAllocateLeavesCandidatesAlone(t *testing.T) {

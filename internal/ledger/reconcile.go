@@ -3,9 +3,11 @@ package ledger
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
+	"github.com/cassetto-dev/cassetto/internal/contrib/codeline"
 )
 
 // Book holds the open dues a chunk of payments may pay and keeps their
@@ -15,13 +17,14 @@ type Book struct {
 	dues     []OpenDue
 	byID     map[int64]int
 	byCode   map[string]int
+	byPrefix map[string][]int // by codeline.Prefix, for re-generated codes
 	byPerson map[int64][]int
 }
 
 // NewBook returns a book of dues; a due listed twice is kept once.
 func NewBook(dues []OpenDue) *Book {
 	b := &Book{dues: make([]OpenDue, 0, len(dues)), byID: make(map[int64]int, len(dues)),
-		byCode: map[string]int{}, byPerson: map[int64][]int{}}
+		byCode: map[string]int{}, byPrefix: map[string][]int{}, byPerson: map[int64][]int{}}
 	for _, d := range dues {
 		if _, dup := b.byID[d.ID]; dup {
 			continue
@@ -32,25 +35,33 @@ func NewBook(dues []OpenDue) *Book {
 		if d.Codeline != "" {
 			b.byCode[d.Codeline] = i
 		}
+		if prefix, ok := codeline.Prefix(d.Codeline); ok {
+			b.byPrefix[prefix] = append(b.byPrefix[prefix], i)
+		}
 		b.byPerson[d.PersonID] = append(b.byPerson[d.PersonID], i)
 	}
 	return b
 }
 
 // Candidates returns the dues p may pay (see Allocate), appended to buf:
-// the due of p's codice INPS and the dues of p's person.
+// the due of p's codice INPS (or, when no due carries it, the dues whose
+// codeline shares its first digits: a re-generated code) and the dues of
+// p's person, each once.
 func (b *Book) Candidates(p Payment, buf []OpenDue) []OpenDue {
-	code, ok := b.byCode[p.CodiceINPS]
-	if ok {
-		buf = append(buf, b.dues[code])
-	} else {
-		code = -1
+	start := len(buf)
+	if i, ok := b.byCode[p.CodiceINPS]; ok {
+		buf = append(buf, b.dues[i])
+	} else if prefix, ok := codeline.Prefix(p.CodiceINPS); ok {
+		for _, i := range b.byPrefix[prefix] {
+			buf = append(buf, b.dues[i])
+		}
 	}
+	coded := buf[start:]
 	if p.PersonID == 0 {
 		return buf
 	}
 	for _, i := range b.byPerson[p.PersonID] {
-		if i != code {
+		if !slices.ContainsFunc(coded, func(d OpenDue) bool { return d.ID == b.dues[i].ID }) {
 			buf = append(buf, b.dues[i])
 		}
 	}

@@ -153,24 +153,26 @@ func (s *Imposition) scanAll(ctx context.Context, q string, args ...any) ([]ledg
 }
 
 // imposeCacheKiB is the SQLite page cache of the writer during a batch:
-// the unique natural_key and codeline indexes of dues are filled in random
-// order and thrash the default 2 MB cache.
+// the indexes of dues are filled in random order when position numbers do
+// not grow with ids, and thrash the default 2 MB cache.
 const imposeCacheKiB = 256 << 10
 
-// Bulk prepares the database for a long batch (on SQLite, a larger page
-// cache for the writer) and returns the function that undoes it.
+// Bulk prepares the database for a long batch and returns the function
+// that undoes it. On SQLite the writer gets a larger page cache, keeps the
+// statement journals of the multi-row INSERTs in memory (temp_store; on a
+// temporary file they were one write system call per page changed, 8% of
+// the run) and checkpoints every 80 MB of WAL instead of every 4 MB, so
+// that an index page the chunks keep changing is copied into the database
+// less often. Together: 11–13 s to 7 s for 100,000 positions. Durability is
+// unchanged: commits still go through the WAL (synchronous = NORMAL).
 func (s *Imposition) Bulk(ctx context.Context) (restore func()) {
 	if s.db.Dialect != SQLite {
 		return func() {}
 	}
-	var old int64
-	if err := s.db.w.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&old); err != nil {
-		return func() {}
-	}
-	if _, err := s.db.w.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, imposeCacheKiB)); err != nil {
-		return func() {}
-	}
-	return func() {
-		_, _ = s.db.w.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, old))
-	}
+	return payPragmas(ctx, s.db, map[string]int64{"cache_size": -imposeCacheKiB,
+		"temp_store": bulkTempStoreMemory, "wal_autocheckpoint": payBulkCheckpoint})
 }
+
+// Analyze refreshes the planner's statistics of dues after a run (see
+// store.Analyze): the next batch reads the dues just written.
+func (s *Imposition) Analyze(ctx context.Context) error { return Analyze(ctx, s.db, "dues") }

@@ -15,7 +15,7 @@ func (s *Payments) Bulk(ctx context.Context) (restore func()) {
 		return func() {}
 	}
 	return payPragmas(ctx, s.db, map[string]int64{"cache_size": -payBulkCacheKiB,
-		"wal_autocheckpoint": payBulkCheckpoint})
+		"wal_autocheckpoint": payBulkCheckpoint, "temp_store": bulkTempStoreMemory})
 }
 
 // The SQLite settings of Bulk.
@@ -25,6 +25,11 @@ const (
 	// checkpoint: 80 MB rather than 4 MB, so that an index page the
 	// chunks keep changing is copied into the database less often.
 	payBulkCheckpoint = 20_000
+	// bulkTempStoreMemory (temp_store = MEMORY) keeps the statement
+	// journal of each multi-row INSERT in memory: a statement that may
+	// fail halfway (a foreign key) saves every page it changes first, and
+	// in a temporary file that was one write system call per page.
+	bulkTempStoreMemory = 2
 )
 
 // payPragmas sets integer pragmas on the SQLite writer connection and
@@ -45,4 +50,10 @@ func payPragmas(ctx context.Context, db *DB, set map[string]int64) (restore func
 			_, _ = db.w.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA %s = %d", name, v))
 		}
 	}
+}
+
+// Analyze refreshes the planner's statistics of the tables an import
+// writes (see store.Analyze).
+func (s *Payments) Analyze(ctx context.Context) error {
+	return Analyze(ctx, s.db, "payments", "allocations", "dues")
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cassetto-dev/cassetto/internal/civil"
+	"github.com/cassetto-dev/cassetto/internal/contrib/codeline"
 	"github.com/cassetto-dev/cassetto/internal/ledger"
 )
 
@@ -37,9 +38,11 @@ func recReconcile(ctx context.Context, t *payTx, rec ledger.Reconciler, payments
 }
 
 // recLoadBook loads the open dues payments may pay: the dues of their
-// verified codici INPS, then, for the payments to be matched (no verified
-// code, or a code of no due), the dues of the same person and causale
-// whose period overlaps theirs.
+// verified codici INPS; for a verified code no due carries (a code
+// re-generated for another amount), the dues whose codeline has the same
+// position, subject, rata and year; then, for the payments to be matched
+// (no verified code, or a code of no due), the dues of the same person and
+// causale whose period overlaps theirs.
 func recLoadBook(ctx context.Context, q Querier, payments []ledger.Payment) (*ledger.Book, error) {
 	var codes []string
 	verified := make([]bool, len(payments))
@@ -57,17 +60,25 @@ func recLoadBook(ctx context.Context, q Querier, payments []ledger.Payment) (*le
 	for _, d := range dues {
 		found[d.Codeline] = true
 	}
+	var prefixes []string
 	var wanted []recMatch
 	for i, p := range payments {
+		if verified[i] && !found[p.CodiceINPS] {
+			prefixes = append(prefixes, p.CodiceINPS[:codeline.PrefixLen])
+		}
 		if p.Debit > 0 && p.PersonID != 0 && (!verified[i] || !found[p.CodiceINPS]) {
 			wanted = append(wanted, recMatch{p.PersonID, p.Causale, p.PeriodFrom.String(), p.PeriodTo.String()})
 		}
+	}
+	regenerated, err := recDuesByPrefix(ctx, q, payDistinct(prefixes, func(c string) string { return c }))
+	if err != nil {
+		return nil, err
 	}
 	more, err := recDuesByMatch(ctx, q, payDistinct(wanted, func(m recMatch) recMatch { return m }))
 	if err != nil {
 		return nil, err
 	}
-	return ledger.NewBook(append(dues, more...)), nil
+	return ledger.NewBook(append(append(dues, regenerated...), more...)), nil
 }
 
 // recNoticeDates returns the dates of the notices that named each due.

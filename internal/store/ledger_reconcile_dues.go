@@ -52,6 +52,30 @@ func recDuesByCodeline(ctx context.Context, q Querier, codes []string) ([]ledger
 	return recScanOpenDues(ctx, q, `SELECT `+recOpenDueSelect+` FROM dues d WHERE `+cond+` AND d.codeline <> ''`, arg)
 }
 
+// recByPrefixQuery reads the dues whose codeline begins with one of a list
+// of codeline.PrefixLen-digit prefixes: a range of the partial index
+// dues_codeline per prefix (every code is digits, so "0000"–"9999" after
+// the prefix spans them all). %s is the list: a JSON array through json_each
+// on SQLite, an array through unnest on PostgreSQL.
+const recByPrefixQuery = `SELECT ` + recOpenDueSelect + ` FROM %s
+	JOIN dues d ON d.codeline >= j.prefix || '0000' AND d.codeline <= j.prefix || '9999' AND d.codeline <> ''`
+
+// recDuesByPrefix reads the dues whose codeline begins with one of
+// prefixes: those codes re-generated for another amount pay.
+func recDuesByPrefix(ctx context.Context, q Querier, prefixes []string) ([]ledger.OpenDue, error) {
+	if len(prefixes) == 0 {
+		return nil, nil
+	}
+	if q.Dialect() == Postgres {
+		return recScanOpenDues(ctx, q, fmt.Sprintf(recByPrefixQuery, `unnest(?::text[]) AS j(prefix)`), prefixes)
+	}
+	b, err := json.Marshal(prefixes)
+	if err != nil {
+		return nil, fmt.Errorf("store: encode list: %w", err)
+	}
+	return recScanOpenDues(ctx, q, fmt.Sprintf(recByPrefixQuery, `(SELECT value AS prefix FROM json_each(?)) j`), string(b))
+}
+
 // recMatch is what a payment to be matched looks for: dues of a person and
 // causale whose period overlaps from–to (ISO months).
 type recMatch struct {

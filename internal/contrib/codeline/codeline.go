@@ -88,6 +88,20 @@ func Parse(code string) (Fields, error) {
 	return f, f.validate()
 }
 
+// PrefixLen is the number of leading digits that name what a code pays:
+// position, subject, rata and year. The codes re-generated for one due
+// share them and differ in the emission sequence and check digits.
+const PrefixLen = 13
+
+// Prefix returns the first PrefixLen digits of code, and false when code is
+// not 17 digits.
+func Prefix(code string) (string, bool) {
+	if len(code) != 17 || !digits(code) {
+		return "", false
+	}
+	return code[:PrefixLen], true
+}
+
 // Verify parses code and checks it against sede and amount; a mismatch is
 // ErrCheck (the fields are returned all the same).
 func Verify(code, sede string, amount money.Cents) (Fields, error) {
