@@ -24,7 +24,7 @@ func (b *browser) loginAs(key string) int64 {
 // other's changes: each works on what no other one changes.
 func TestBrowser(t *testing.T) {
 	chromium := needChromium(t)
-	base := startDemo(t)
+	demo := startDemo(t)
 	scenarios := []struct {
 		name string
 		run  func(t *testing.T, b *browser)
@@ -35,9 +35,10 @@ func TestBrowser(t *testing.T) {
 		{"TitolareWalksThePortal", titolareWalksThePortal},
 		{"CollaboratoreSeesHisStatementOnly", collaboratoreSeesHisStatementOnly},
 		{"IntermediaryConsultsAClient", intermediaryConsultsAClient},
+		{"PortalAndCommandWriteTheSamePDFs", func(t *testing.T, b *browser) { portalAndCommandWriteTheSamePDFs(t, b, demo) }},
 	}
 	for _, sc := range scenarios {
-		t.Run(sc.name, func(t *testing.T) { sc.run(t, newBrowser(t, chromium, base)) })
+		t.Run(sc.name, func(t *testing.T) { sc.run(t, newBrowser(t, chromium, demo.URL)) })
 	}
 }
 

@@ -74,21 +74,41 @@ func tail(s string, n int) string {
 	return s
 }
 
+// demoRun is a running demo: its base URL, and its environment and data
+// directory, for running other commands on the same database.
+type demoRun struct {
+	URL     string
+	env     map[string]string
+	dataDir string
+}
+
+// command runs another cassetto command on the demo's database and fails
+// the test if it fails.
+func (d demoRun) command(t *testing.T, args ...string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	args = append(args, "--data-dir", d.dataDir)
+	if err := cli.Run(context.Background(), args, func(k string) string { return d.env[k] }, &out, &errOut); err != nil {
+		t.Fatalf("cassetto %s: %v\n%s", strings.Join(args, " "), err, errOut.String())
+	}
+}
+
 // startDemo runs "cassetto demo" in-process on a free port, on SQLite in a
-// temporary directory or on a fresh PostgreSQL schema, and returns its base
-// URL once it serves. The program stops when the test ends.
-func startDemo(t *testing.T) string {
+// temporary directory or on a fresh PostgreSQL schema, and returns it once
+// it serves. The program stops when the test ends.
+func startDemo(t *testing.T) demoRun {
 	t.Helper()
 	env := map[string]string{"CASSETTO_LOG_FORMAT": "text", "CASSETTO_LOG_LEVEL": "warn"}
 	if os.Getenv("CASSETTO_TEST_DB") == "postgres" {
 		env["CASSETTO_DATABASE_URL"] = storetest.URL(t)
 	}
+	run := demoRun{env: env, dataDir: t.TempDir()}
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	var stderr syncBuffer
 	done := make(chan error, 1)
 	go func() {
-		err := cli.Run(ctx, []string{"demo", "--listen", "127.0.0.1:0", "--data-dir", t.TempDir()},
+		err := cli.Run(ctx, []string{"demo", "--listen", "127.0.0.1:0", "--data-dir", run.dataDir},
 			func(k string) string { return env[k] }, pw, &stderr)
 		pw.Close()
 		done <- err
@@ -117,15 +137,15 @@ func startDemo(t *testing.T) string {
 		_, _ = io.Copy(io.Discard, pr)
 	}()
 	select {
-	case u := <-urls:
-		return u
+	case run.URL = <-urls:
+		return run
 	case err := <-done:
 		done <- err // for the cleanup
 		t.Fatalf("the demo ended before serving: %v\n%s", err, tail(stderr.String(), 4000))
 	case <-time.After(3 * time.Minute): // a safety net, not a speed assertion
 		t.Fatal("the demo did not start")
 	}
-	return ""
+	return run
 }
 
 // browser is one headless chromium tab on the demo, with the helpers a test

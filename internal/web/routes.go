@@ -23,6 +23,8 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.ledgerRoutes()...)
 	rs = append(rs, s.documentRoutes()...)
 	rs = append(rs, s.toolRoutes()...)
+	rs = append(rs, s.delegationRoutes()...)
+	rs = append(rs, s.workspaceRoutes()...)
 	return rs
 }
 
