@@ -153,7 +153,7 @@ func (s *Server) prefillIncomes(r *http.Request, d *calcData, members []registry
 			continue
 		}
 		if in, ok := known[byCode[p.SubjectCode]]; ok {
-			p.Income, p.IncomeYear = in.Income.String(), in.Year
+			p.Income, p.IncomeYear = strings.TrimSuffix(in.Income.Italian(), " €"), in.Year // as Italians type it: 3.045,00
 		}
 	}
 	return nil
