@@ -38,6 +38,8 @@ type Filter struct {
 type Store interface {
 	// Append records e; it never updates or deletes.
 	Append(ctx context.Context, e Entry) error
+	// AppendAll records every entry of es in one transaction: all or none.
+	AppendAll(ctx context.Context, es []Entry) error
 	// ForPosition returns the newest entries of a position, before beforeID when not zero.
 	ForPosition(ctx context.Context, positionID int64, beforeID int64, limit int) ([]Entry, error)
 	// Search returns the newest entries matching f.

@@ -8,12 +8,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/cassetto-dev/cassetto/internal/auth"
+	"github.com/cassetto-dev/cassetto/internal/blob"
 	"github.com/cassetto-dev/cassetto/internal/config"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/session"
@@ -81,6 +83,11 @@ func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serve
 		Extra: opt.extra, Secure: cfg.SecureCookies(),
 		BaseURL: cfg.BaseURL,
 	}
+	d.Extra = withAPI(opt.extra, cfg, db, reg, logger, now)
+	if d.Blobs, err = blob.OpenFS(filepath.Join(cfg.DataDir, "blobs")); err != nil {
+		return nil, nil, err
+	}
+	d.DelegationInviteDays = cfg.DelegationInviteDays
 	rpCfg := opt.oidcCfg
 	if rpCfg == nil && cfg.OIDCIssuer != "" {
 		rpCfg = &auth.RPConfig{Issuer: cfg.OIDCIssuer, ClientID: cfg.OIDCClientID, ClientSecret: cfg.OIDCClientSecret,

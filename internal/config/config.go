@@ -44,9 +44,13 @@ type Config struct {
 	SessionAbsolute time.Duration
 	LoginMaxFailed  int
 	LoginLockout    time.Duration
+	APIRate         int // requests per minute of one API token
 
 	LogFormat string // json or text
 	LogLevel  string // debug, info, warn, error
+
+	// DelegationInviteDays is how many days an invitation to an intermediary waits for an answer.
+	DelegationInviteDays int
 
 	Demo bool // demo mode: embedded identity provider and demo data
 }
@@ -95,6 +99,8 @@ func variables() []variable {
 		{env: "CASSETTO_SESSION_ABSOLUTE", def: "8h", help: "a session ends this long after login", set: dur(func(c *Config) *time.Duration { return &c.SessionAbsolute })},
 		{env: "CASSETTO_LOGIN_MAX_FAILED", def: "5", help: "failed staff logins before lockout", set: setPositiveInt(func(c *Config) *int { return &c.LoginMaxFailed })},
 		{env: "CASSETTO_LOGIN_LOCKOUT", def: "15m", help: "how long a locked staff account stays locked", set: dur(func(c *Config) *time.Duration { return &c.LoginLockout })},
+		{env: "CASSETTO_DELEGATION_INVITE_DAYS", def: "30", help: "days an invitation to an intermediary waits for an answer", set: setPositiveInt(func(c *Config) *int { return &c.DelegationInviteDays })},
+		{env: "CASSETTO_API_RATE", def: "120", help: "requests per minute of one API token", set: setPositiveInt(func(c *Config) *int { return &c.APIRate })},
 		{env: "CASSETTO_LOG_FORMAT", def: "json", help: "json or text", set: oneOf(func(c *Config) *string { return &c.LogFormat }, "json", "text")},
 		{env: "CASSETTO_LOG_LEVEL", def: "info", help: "debug, info, warn or error", set: oneOf(func(c *Config) *string { return &c.LogLevel }, "debug", "info", "warn", "error")},
 	}
@@ -291,6 +297,7 @@ func (c Config) value(v variable) string {
 		"CASSETTO_SESSION_IDLE": c.SessionIdle.String(), "CASSETTO_SESSION_ABSOLUTE": c.SessionAbsolute.String(),
 		"CASSETTO_LOGIN_MAX_FAILED": strconv.Itoa(c.LoginMaxFailed), "CASSETTO_LOGIN_LOCKOUT": c.LoginLockout.String(),
 		"CASSETTO_LOG_FORMAT": c.LogFormat, "CASSETTO_LOG_LEVEL": c.LogLevel,
+		"CASSETTO_DELEGATION_INVITE_DAYS": strconv.Itoa(c.DelegationInviteDays), "CASSETTO_API_RATE": strconv.Itoa(c.APIRate),
 	}
 	return fields[v.env]
 }

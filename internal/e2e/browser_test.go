@@ -36,6 +36,8 @@ func TestBrowser(t *testing.T) {
 		{"CollaboratoreSeesHisStatementOnly", collaboratoreSeesHisStatementOnly},
 		{"IntermediaryConsultsAClient", intermediaryConsultsAClient},
 		{"PortalAndCommandWriteTheSamePDFs", func(t *testing.T, b *browser) { portalAndCommandWriteTheSamePDFs(t, b, demo) }},
+		// Last: it ends with Marco Bianchi's delegation to Francesca Romano revoked.
+		{"DelegationLifecycle", func(t *testing.T, b *browser) { delegationLifecycle(t, b, newBrowser(t, chromium, demo.URL)) }},
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) { sc.run(t, newBrowser(t, chromium, demo.URL)) })
@@ -167,6 +169,7 @@ func intermediaryLogsIn(t *testing.T, b *browser) {
 	b.at("/accesso?next=%2Fposizioni")
 	b.click(link("main", loginLabel))
 	b.loginAs("intermediario")
+	// She asked for /posizioni: she gets it, with the positions delegated to her.
 	b.at("/posizioni")
 	b.see("header", "Francesca Romano")
 	b.see("main", "Stai operando come intermediario", "10000001", "10000002", "Laura Colombo")

@@ -99,8 +99,10 @@ func intermediaryConsultsAClient(t *testing.T, b *browser) {
 	b.visit("/accesso")
 	b.click(link("main", loginLabel))
 	b.loginAs("intermediario")
-	b.at("/posizioni")
-	b.click(link("main", "10000002"))
+	b.at("/intermediario") // her workspace: every client on one page
+	b.see("h1", "Area intermediario")
+	b.see("main", "10000001", "10000002", "Laura Colombo")
+	b.click(`#cliente-10000002 a[href="/posizioni/10000002/"]`)
 	b.click(link("nav", "Situazione debitoria"))
 	b.see("h1", "Situazione debitoria e creditoria")
 	b.click(link("nav", "Quote dovute e F24"))

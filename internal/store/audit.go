@@ -18,14 +18,43 @@ var _ audit.Store = (*Audit)(nil)
 
 // Append records e.
 func (s *Audit) Append(ctx context.Context, e audit.Entry) error {
-	var pos any
-	if e.PositionID != 0 {
-		pos = e.PositionID
+	return appendAudit(ctx, s.db.W(), []audit.Entry{e})
+}
+
+// AppendAll records es in one transaction, in multi-row INSERTs.
+func (s *Audit) AppendAll(ctx context.Context, es []audit.Entry) error {
+	return s.db.InTx(ctx, func(tx Querier) error {
+		for start := 0; start < len(es); start += auditRowsPerInsert {
+			if err := appendAudit(ctx, tx, es[start:min(start+auditRowsPerInsert, len(es))]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// auditRowsPerInsert keeps a multi-row INSERT of the access log under
+// SQLite's bound-parameter limit.
+const auditRowsPerInsert = 100
+
+const auditColumnCount = 9
+
+func appendAudit(ctx context.Context, q Querier, es []audit.Entry) error {
+	if len(es) == 0 {
+		return nil
 	}
-	_, err := s.db.W().Exec(ctx, `INSERT INTO audit_log
+	row := "(" + Placeholders(auditColumnCount) + ")"
+	args := make([]any, 0, len(es)*auditColumnCount)
+	for _, e := range es {
+		var pos any
+		if e.PositionID != 0 {
+			pos = e.PositionID
+		}
+		args = append(args, e.At.UTC(), e.ActorKind, e.ActorID, e.ActorLabel, e.ActingAs, pos, e.Action, e.Detail, e.IP)
+	}
+	_, err := q.Exec(ctx, `INSERT INTO audit_log
 		(at, actor_kind, actor_id, actor_label, acting_as, position_id, action, detail, ip)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.At.UTC(), e.ActorKind, e.ActorID, e.ActorLabel, e.ActingAs, pos, e.Action, e.Detail, e.IP)
+		VALUES `+strings.Repeat(row+", ", len(es)-1)+row, args...)
 	if err != nil {
 		return fmt.Errorf("store: audit append: %w", err)
 	}

@@ -32,10 +32,34 @@ func matrixActors() []actorCase {
 			map[access.Action]bool{access.ViewPosition: true, access.ViewOwnStatement: true}, access.Citizen, ""},
 		{"intermediary, expired delegation", func(w *world) *client { return w.as(w.interExpired.ID, 0, "intermediary") }, nil, access.Citizen, ""},
 		{"intermediary, revoked delegation", func(w *world) *client { return w.as(w.interRev.ID, 0, "intermediary") }, nil, access.Citizen, ""},
+		{"intermediary, pending invitation", func(w *world) *client { return w.intermediaryWith("pending") }, nil, access.Citizen, ""},
+		{"intermediary, rejected invitation", func(w *world) *client { return w.intermediaryWith("rejected") }, nil, access.Citizen, ""},
+		{"intermediary, renounced delegation", func(w *world) *client { return w.intermediaryWith("renounced") }, nil, access.Citizen, ""},
 		{"operator of the office", func(w *world) *client { return w.as(0, w.operator.ID, "") }, staffAll, access.Staff, access.RoleOperator},
 		{"operator of another office", func(w *world) *client { return w.as(0, w.operatorElsewhere.ID, "") }, nil, access.Staff, access.RoleOperator},
 		{"administrator", func(w *world) *client { return w.as(0, w.admin.ID, "") }, staffAll, access.Staff, access.RoleAdmin},
 	}
+}
+
+// intermediaryWith returns a client logged in as an intermediary whose one
+// delegation on p1 has status (pending, rejected, renounced: none grants
+// anything); the person is made on first use.
+func (w *world) intermediaryWith(status string) *client {
+	w.t.Helper()
+	if w.byStatus == nil {
+		w.byStatus = map[string]int64{}
+	}
+	id, ok := w.byStatus[status]
+	if !ok {
+		cf := map[string]string{"pending": "BNCLRA80A41F205K", "rejected": "BNCLRA80A41F206K", "renounced": "BNCLRA80A41F207K"}[status]
+		p := person(cf, "Laura", "Bianchi "+status)
+		if err := w.reg.CreatePerson(w.t.Context(), &p); err != nil {
+			w.t.Fatalf("intermediary %s: %v", status, err)
+		}
+		w.delegate(w.p1.ID, p.ID, "full", status, "2024-01-01", "")
+		id, w.byStatus[status] = p.ID, p.ID
+	}
+	return w.as(id, 0, "intermediary")
 }
 
 // concrete turns a route pattern into a method and a path on position p1.

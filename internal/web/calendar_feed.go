@@ -115,15 +115,13 @@ func (s *Server) feedEvent(r *http.Request, loc *Localizer, d deadlines.Deadline
 // auditFeed writes one access-log entry for each delegated position the
 // feed shows.
 func (s *Server) auditFeed(r *http.Request, person registry.Person, delegated []registry.PositionView) error {
+	es := make([]audit.Entry, 0, len(delegated))
 	for _, p := range delegated {
-		e := audit.Entry{At: s.Now(), ActorKind: string(access.Citizen), ActorID: person.ID,
+		es = append(es, audit.Entry{At: s.Now(), ActorKind: string(access.Citizen), ActorID: person.ID,
 			ActorLabel: person.FullName() + " (" + person.CodiceFiscale + ")", ActingAs: "intermediary",
-			PositionID: p.ID, Action: string(access.ViewPosition), Detail: feedAuditDetail, IP: clientIP(r)}
-		if err := s.Audit.Append(r.Context(), e); err != nil {
-			return err
-		}
+			PositionID: p.ID, Action: string(access.ViewPosition), Detail: feedAuditDetail, IP: clientIP(r)})
 	}
-	return nil
+	return s.Audit.AppendAll(r.Context(), es)
 }
 
 // withoutOwn drops from delegated the positions of own.

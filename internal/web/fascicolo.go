@@ -151,12 +151,10 @@ func parseDay(s string, addDays int) (time.Time, error) {
 // of positions is not recorded per row (docs/decisions.md).
 func (s *Server) recordSearch(r *http.Request, found []registry.PositionView) error {
 	st := stateOf(r)
+	es := make([]audit.Entry, 0, len(found))
 	for _, p := range found {
-		e := audit.Entry{At: s.Now(), ActorKind: string(st.actor.Kind), ActorID: st.actor.StaffID, ActorLabel: st.actor.Label,
-			ActingAs: st.actor.Role, PositionID: p.ID, Action: string(access.StaffOnly), Detail: "ricerca nel Fascicolo", IP: clientIP(r)}
-		if err := s.Audit.Append(r.Context(), e); err != nil {
-			return err
-		}
+		es = append(es, audit.Entry{At: s.Now(), ActorKind: string(st.actor.Kind), ActorID: st.actor.StaffID, ActorLabel: st.actor.Label,
+			ActingAs: st.actor.Role, PositionID: p.ID, Action: string(access.StaffOnly), Detail: "ricerca nel Fascicolo", IP: clientIP(r)})
 	}
-	return nil
+	return s.Audit.AppendAll(r.Context(), es)
 }

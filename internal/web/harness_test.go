@@ -40,6 +40,8 @@ type world struct {
 	interActive, interExpired, interRev registry.Person
 	interConsult                        registry.Person
 	operator, operatorElsewhere, admin  staff.Member
+
+	byStatus map[string]int64 // intermediaries whose delegation on p1 has this status (intermediaryWith)
 }
 
 // fakeOIDC stands in for the relying party at the HTTP edge: the real flow

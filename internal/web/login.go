@@ -96,7 +96,7 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 	case data.Profile == "":
 		next = "/profilo?next=" + url.QueryEscape(next)
 	case next == "/":
-		next = "/posizioni"
+		next = landing(access.Profile(data.Profile))
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }

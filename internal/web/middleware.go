@@ -118,7 +118,7 @@ func sessionless(path string) bool {
 	case "/healthz", "/readyz", "/metrics":
 		return true
 	}
-	return strings.HasPrefix(path, "/static/")
+	return strings.HasPrefix(path, "/static/") || strings.HasPrefix(path, "/api/") // the API authenticates by token
 }
 
 func requestID(r *http.Request) string {

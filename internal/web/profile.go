@@ -58,7 +58,7 @@ func (s *Server) chooseProfile(w http.ResponseWriter, r *http.Request) {
 	}
 	next := localPath(r.PostFormValue("next"))
 	if next == "/" || next == "/profilo" {
-		next = "/posizioni"
+		next = landing(choice)
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }

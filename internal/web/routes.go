@@ -25,6 +25,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.toolRoutes()...)
 	rs = append(rs, s.delegationRoutes()...)
 	rs = append(rs, s.workspaceRoutes()...)
+	rs = append(rs, s.apiTokenRoutes()...)
 	return rs
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/audit"
 	"github.com/cassetto-dev/cassetto/internal/auth"
+	"github.com/cassetto-dev/cassetto/internal/blob"
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/registry"
@@ -53,6 +54,10 @@ type Deps struct {
 	Extra    map[string]http.Handler // extra mounts by path prefix (the demo identity provider)
 	Secure   bool                    // served over HTTPS: HSTS
 	BaseURL  string                  // public URL of the portal, for absolute links (feeds)
+	// Blobs keeps uploaded documents (scanned paper delegations); nil: uploads are refused.
+	Blobs blob.Store
+	// DelegationInviteDays is how long an invitation waits for the intermediary (0: 30 days).
+	DelegationInviteDays int
 }
 
 // Server is the HTML server.
