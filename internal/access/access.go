@@ -70,12 +70,13 @@ const (
 	EditContacts     Action = "position.edit_contacts" // change the recapiti
 	ViewOwnStatement Action = "position.own_statement" // the estratto conto of oneself (collaboratori too)
 	ViewAccessLog    Action = "position.access_log"    // "Chi ha consultato la mia posizione": the titolare only
+	SendRequests     Action = "position.send_requests" // open, answer and reopen requests: the titolare or a full-scope intermediary
 )
 
 // OnPosition reports whether act is about one position.
 func (act Action) OnPosition() bool {
 	switch act {
-	case ViewPosition, EditContacts, ViewOwnStatement, ViewAccessLog:
+	case ViewPosition, EditContacts, ViewOwnStatement, ViewAccessLog, SendRequests:
 		return true
 	}
 	return false
@@ -166,7 +167,7 @@ func allowCitizen(a Actor, act Action, f Facts, today civil.Date) bool {
 			return false
 		}
 		for _, d := range f.Delegations {
-			if d.ActiveOn(today) && (act != EditContacts || d.Scope == ScopeFull) {
+			if d.ActiveOn(today) && (act != EditContacts && act != SendRequests || d.Scope == ScopeFull) {
 				return true
 			}
 		}
@@ -175,8 +176,8 @@ func allowCitizen(a Actor, act Action, f Facts, today civil.Date) bool {
 }
 
 func allowStaff(a Actor, act Action, f Facts) bool {
-	if act == ViewAccessLog {
-		return false // the page is the titolare's; staff search the log in the Fascicolo
+	if act == ViewAccessLog || act == SendRequests {
+		return false // the titolare's pages; staff search the log and answer requests in the Fascicolo
 	}
 	switch a.Role {
 	case RoleAdmin:

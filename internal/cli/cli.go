@@ -37,6 +37,7 @@ func commands() map[string]command {
 		"import":    {"import incomes or F24 payments from CSV: import incomes FILE | import payments FILE", runImport},
 		"migrate":   {"apply database migrations and exit", runMigrate},
 		"notices":   {noticesUsage, runNotices},
+		"notify":    {notifyUsage, runNotify},
 		"ledger":    {ledgerUsage, runLedger},
 		"calc":      {"contribution of a person for a year as JSON: calc --year Y --gestione AR|CO --role titolare|collaboratore --birth YYYY-MM-DD --income EUR [--from YYYY-MM --to YYYY-MM] [--post1996] [--reduction none|forfettario|over65|new2025]", runCalc},
 		"codeline":  {"17-digit codice INPS: codeline --position N --subject N --rata N --year Y [--seq N] --sede NNNN --amount EUR | codeline verify CODE --sede NNNN --amount EUR", runCodeline},

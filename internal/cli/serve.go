@@ -16,6 +16,7 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/auth"
 	"github.com/cassetto-dev/cassetto/internal/blob"
+	"github.com/cassetto-dev/cassetto/internal/cases"
 	"github.com/cassetto-dev/cassetto/internal/config"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/session"
@@ -88,6 +89,9 @@ func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serve
 		return nil, nil, err
 	}
 	d.DelegationInviteDays = cfg.DelegationInviteDays
+	d.Cases = cases.DefaultConfig
+	d.Cases.ReopenDays = cfg.CaseReopenDays
+	d.Cases.Limits.MaxSize = int64(cfg.CaseAttachmentMaxMB) << 20
 	rpCfg := opt.oidcCfg
 	if rpCfg == nil && cfg.OIDCIssuer != "" {
 		rpCfg = &auth.RPConfig{Issuer: cfg.OIDCIssuer, ClientID: cfg.OIDCClientID, ClientSecret: cfg.OIDCClientSecret,
@@ -118,6 +122,8 @@ func serve(ctx context.Context, cfg config.Config, db *store.DB, logger *slog.Lo
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
 		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
 	go sweepSessions(ctx, sessions, logger)
+	stopNotifier := startNotifier(ctx, cfg, db, logger, opt.demo)
+	defer stopNotifier()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	logger.Info("listening on http://" + ln.Addr().String())

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/mail"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -51,8 +52,27 @@ type Config struct {
 
 	// DelegationInviteDays is how many days an invitation to an intermediary waits for an answer.
 	DelegationInviteDays int
+	// CaseReopenDays is how many days after closing the requester may reopen a case.
+	CaseReopenDays int
+	// CaseAttachmentMaxMB is the size cap of one case attachment (a zip), in megabytes.
+	CaseAttachmentMaxMB int
 
 	Demo bool // demo mode: embedded identity provider and demo data
+
+	Notify Notify // e-mail and SMS notifications
+}
+
+// Notify is how notifications leave the system.
+type Notify struct {
+	SMTPHost     string // "": no e-mail is sent (the demo keeps it in its catcher)
+	SMTPPort     int
+	SMTPTLS      string // none, starttls or tls
+	SMTPUsername string
+	SMTPPassword string
+	SMTPFrom     string
+	SMSURL       string // "": no SMS is sent
+	SMSToken     string
+	Interval     time.Duration // how often the worker looks for work
 }
 
 // variable describes one setting: its environment name, flag name, default,
@@ -101,6 +121,17 @@ func variables() []variable {
 		{env: "CASSETTO_LOGIN_LOCKOUT", def: "15m", help: "how long a locked staff account stays locked", set: dur(func(c *Config) *time.Duration { return &c.LoginLockout })},
 		{env: "CASSETTO_DELEGATION_INVITE_DAYS", def: "30", help: "days an invitation to an intermediary waits for an answer", set: setPositiveInt(func(c *Config) *int { return &c.DelegationInviteDays })},
 		{env: "CASSETTO_API_RATE", def: "120", help: "requests per minute of one API token", set: setPositiveInt(func(c *Config) *int { return &c.APIRate })},
+		{env: "CASSETTO_CASE_REOPEN_DAYS", def: "30", help: "days after closing a requester may reopen a case", set: setPositiveInt(func(c *Config) *int { return &c.CaseReopenDays })},
+		{env: "CASSETTO_CASE_ATTACHMENT_MAX_MB", def: "5", help: "size cap of one case attachment (zip), in MB", set: setPositiveInt(func(c *Config) *int { return &c.CaseAttachmentMaxMB })},
+		{env: "CASSETTO_SMTP_HOST", help: "SMTP server of the notifications (none: no e-mail is sent)", set: str(func(c *Config) *string { return &c.Notify.SMTPHost })},
+		{env: "CASSETTO_SMTP_PORT", def: "587", help: "SMTP port", set: setPositiveInt(func(c *Config) *int { return &c.Notify.SMTPPort })},
+		{env: "CASSETTO_SMTP_TLS", def: "starttls", help: "none, starttls or tls", set: oneOf(func(c *Config) *string { return &c.Notify.SMTPTLS }, "none", "starttls", "tls")},
+		{env: "CASSETTO_SMTP_USERNAME", help: "SMTP user (none: no authentication)", set: str(func(c *Config) *string { return &c.Notify.SMTPUsername })},
+		{env: "CASSETTO_SMTP_PASSWORD", help: "SMTP password", secret: true, set: str(func(c *Config) *string { return &c.Notify.SMTPPassword })},
+		{env: "CASSETTO_SMTP_FROM", help: "sender address of the notifications, e.g. Cassetto <noreply@example.it>", set: setMailAddress(func(c *Config) *string { return &c.Notify.SMTPFrom })},
+		{env: "CASSETTO_SMS_URL", help: "URL of the SMS gateway (JSON POST; none: no SMS is sent)", set: setURL(func(c *Config) *string { return &c.Notify.SMSURL })},
+		{env: "CASSETTO_SMS_TOKEN", help: "bearer token of the SMS gateway", secret: true, set: str(func(c *Config) *string { return &c.Notify.SMSToken })},
+		{env: "CASSETTO_NOTIFY_INTERVAL", def: "30s", help: "how often the notifications worker looks for work", set: dur(func(c *Config) *time.Duration { return &c.Notify.Interval })},
 		{env: "CASSETTO_LOG_FORMAT", def: "json", help: "json or text", set: oneOf(func(c *Config) *string { return &c.LogFormat }, "json", "text")},
 		{env: "CASSETTO_LOG_LEVEL", def: "info", help: "debug, info, warn or error", set: oneOf(func(c *Config) *string { return &c.LogLevel }, "debug", "info", "warn", "error")},
 	}
@@ -146,6 +177,19 @@ func setURL(p func(*Config) *string) func(*Config, string) error {
 			return errors.New("wants an absolute http(s) URL")
 		}
 		*p(c) = strings.TrimRight(v, "/")
+		return nil
+	}
+}
+
+func setMailAddress(p func(*Config) *string) func(*Config, string) error {
+	return func(c *Config, v string) error {
+		if v == "" {
+			return nil
+		}
+		if _, err := mail.ParseAddress(v); err != nil {
+			return errors.New("wants an e-mail address, e.g. noreply@example.it or Cassetto <noreply@example.it>")
+		}
+		*p(c) = v
 		return nil
 	}
 }
@@ -259,6 +303,9 @@ func (c *Config) validate() error {
 	if (oidc[0] == "") != (oidc[1] == "") {
 		return errors.New("configuration: CASSETTO_OIDC_ISSUER and CASSETTO_OIDC_CLIENT_ID go together: set both, or neither")
 	}
+	if c.Notify.SMTPHost != "" && c.Notify.SMTPFrom == "" {
+		return errors.New("configuration: CASSETTO_SMTP_HOST needs CASSETTO_SMTP_FROM, the sender address")
+	}
 	if c.SessionAbsolute < c.SessionIdle {
 		return errors.New("configuration: CASSETTO_SESSION_ABSOLUTE must not be shorter than CASSETTO_SESSION_IDLE")
 	}
@@ -297,7 +344,13 @@ func (c Config) value(v variable) string {
 		"CASSETTO_SESSION_IDLE": c.SessionIdle.String(), "CASSETTO_SESSION_ABSOLUTE": c.SessionAbsolute.String(),
 		"CASSETTO_LOGIN_MAX_FAILED": strconv.Itoa(c.LoginMaxFailed), "CASSETTO_LOGIN_LOCKOUT": c.LoginLockout.String(),
 		"CASSETTO_LOG_FORMAT": c.LogFormat, "CASSETTO_LOG_LEVEL": c.LogLevel,
+		"CASSETTO_SMTP_HOST": c.Notify.SMTPHost, "CASSETTO_SMTP_PORT": strconv.Itoa(c.Notify.SMTPPort),
+		"CASSETTO_SMTP_TLS": c.Notify.SMTPTLS, "CASSETTO_SMTP_USERNAME": c.Notify.SMTPUsername,
+		"CASSETTO_SMTP_PASSWORD": mask(c.Notify.SMTPPassword), "CASSETTO_SMTP_FROM": c.Notify.SMTPFrom,
+		"CASSETTO_SMS_URL": c.Notify.SMSURL, "CASSETTO_SMS_TOKEN": mask(c.Notify.SMSToken),
+		"CASSETTO_NOTIFY_INTERVAL":        c.Notify.Interval.String(),
 		"CASSETTO_DELEGATION_INVITE_DAYS": strconv.Itoa(c.DelegationInviteDays), "CASSETTO_API_RATE": strconv.Itoa(c.APIRate),
+		"CASSETTO_CASE_REOPEN_DAYS": strconv.Itoa(c.CaseReopenDays), "CASSETTO_CASE_ATTACHMENT_MAX_MB": strconv.Itoa(c.CaseAttachmentMaxMB),
 	}
 	return fields[v.env]
 }

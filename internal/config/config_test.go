@@ -81,3 +81,23 @@ func TestOIDCIssuerNeedsClientID(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+func TestSMTPHostNeedsASender(t *testing.T) {
+	env := map[string]string{"CASSETTO_SMTP_HOST": "smtp.example.it"}
+	if _, err := Load(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "CASSETTO_SMTP_FROM") {
+		t.Errorf("got %v, want a complaint about CASSETTO_SMTP_FROM", err)
+	}
+	env["CASSETTO_SMTP_FROM"] = "not an address"
+	if _, err := Load(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "CASSETTO_SMTP_FROM") {
+		t.Errorf("got %v, want a bad address refused", err)
+	}
+	env["CASSETTO_SMTP_FROM"], env["CASSETTO_SMTP_TLS"] = "Cassetto <noreply@example.it>", "ssl"
+	if _, err := Load(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "CASSETTO_SMTP_TLS") {
+		t.Errorf("got %v, want a bad TLS mode refused", err)
+	}
+	env["CASSETTO_SMTP_TLS"] = "tls"
+	c, err := Load(func(k string) string { return env[k] })
+	if err != nil || c.Notify.SMTPPort != 587 || c.Notify.Interval.String() != "30s" {
+		t.Errorf("got %+v %v", c.Notify, err)
+	}
+}

@@ -19,7 +19,7 @@ type actorCase struct {
 }
 
 func matrixActors() []actorCase {
-	all := map[access.Action]bool{access.ViewPosition: true, access.EditContacts: true, access.ViewOwnStatement: true, access.ViewAccessLog: true}
+	all := map[access.Action]bool{access.ViewPosition: true, access.EditContacts: true, access.ViewOwnStatement: true, access.ViewAccessLog: true, access.SendRequests: true}
 	staffAll := map[access.Action]bool{access.ViewPosition: true, access.EditContacts: true, access.ViewOwnStatement: true}
 	return []actorCase{
 		{"anonymous", func(w *world) *client { return w.anonymous() }, nil, access.Anonymous, ""},
@@ -27,7 +27,7 @@ func matrixActors() []actorCase {
 		{"titolare of another position", func(w *world) *client { return w.as(w.other.ID, 0, "self") }, nil, access.Citizen, ""},
 		{"collaboratore", func(w *world) *client { return w.as(w.member.ID, 0, "self") },
 			map[access.Action]bool{access.ViewOwnStatement: true}, access.Citizen, ""},
-		{"intermediary, active delegation", func(w *world) *client { return w.as(w.interActive.ID, 0, "intermediary") }, staffAll, access.Citizen, ""},
+		{"intermediary, active delegation", func(w *world) *client { return w.as(w.interActive.ID, 0, "intermediary") }, withAction(staffAll, access.SendRequests), access.Citizen, ""},
 		{"intermediary, consultation only", func(w *world) *client { return w.as(w.interConsult.ID, 0, "intermediary") },
 			map[access.Action]bool{access.ViewPosition: true, access.ViewOwnStatement: true}, access.Citizen, ""},
 		{"intermediary, expired delegation", func(w *world) *client { return w.as(w.interExpired.ID, 0, "intermediary") }, nil, access.Citizen, ""},

@@ -30,6 +30,8 @@ type dashboardData struct {
 	Payments        []ledger.PaymentRow
 	Year            int
 	Months          []personMonths
+	Unread          int  // the citizen's unread notifications on the position
+	ShowUnread      bool // the actor is a citizen: staff have no notifications
 }
 
 // nextRate is the first due date still to come with something owed, and
@@ -71,6 +73,12 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		Next: nextRateOf(sit, s.today(), st.position.Number), Year: s.today().Year,
 		Months: monthsOfYear(ledger.NewStatement(rec, s.Params), s.today().Year)}
 	data.OpenNotices, data.NoticesOwed = openNotices(ledger.NoticeSummaries(sit))
+	if data.ShowUnread = st.actor.Kind == access.Citizen; data.ShowUnread {
+		if data.Unread, err = s.notifications().UnreadOn(ctx, st.actor.PersonID, st.position.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, http.StatusOK, "dashboard", &View{Title: "dashboard.title", Nav: "dashboard", Data: data})
 }
 

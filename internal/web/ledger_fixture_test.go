@@ -141,6 +141,8 @@ func (w *world) fillPathIDs(path string) string {
 		query = `SELECT id FROM documents WHERE position_id = ?`
 	case strings.HasSuffix(path, "/f24.pdf"):
 		query = `SELECT id FROM dues WHERE position_id = ? AND year = 2025 AND kind = 'rata3' AND subject_code = 10`
+	case strings.Contains(path, "/richieste/{id}") || strings.Contains(path, "/pratiche/{id}"):
+		return w.casePath(path) // cases_fixture_test.go
 	case strings.Contains(path, "{anno}"):
 		return strings.Replace(path, "{anno}", "2025", 1)
 	default:

@@ -26,6 +26,8 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.delegationRoutes()...)
 	rs = append(rs, s.workspaceRoutes()...)
 	rs = append(rs, s.apiTokenRoutes()...)
+	rs = append(rs, s.notifyRoutes()...)
+	rs = append(rs, s.caseRoutes()...)
 	return rs
 }
 

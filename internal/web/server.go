@@ -11,6 +11,7 @@ import (
 	"github.com/cassetto-dev/cassetto/internal/audit"
 	"github.com/cassetto-dev/cassetto/internal/auth"
 	"github.com/cassetto-dev/cassetto/internal/blob"
+	"github.com/cassetto-dev/cassetto/internal/cases"
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/registry"
@@ -58,6 +59,9 @@ type Deps struct {
 	Blobs blob.Store
 	// DelegationInviteDays is how long an invitation waits for the intermediary (0: 30 days).
 	DelegationInviteDays int
+	// Cases are the settings of the requests' lifecycle (reopening window,
+	// attachment limits); zero: cases.DefaultConfig.
+	Cases cases.Config
 }
 
 // Server is the HTML server.

@@ -1,0 +1,16 @@
+// Package cases is the two-way channel between a contributor (or the
+// intermediary he delegated with scope full) and the office: a case
+// (pratica) opened on a position with a topic, a subject, a text and safe
+// zip attachments. It gets a protocol number per office and year, gapless,
+// goes to the office competent for the position (or to the office a routing
+// rule names for its topic), and moves aperta → in carico → chiusa; every
+// change by staff carries a comment, closing an esito and a text; the
+// requester may reopen a closed case within a configured number of days.
+// Messages are kept for good; internal notes are never shown to the
+// contributor. Every change is audited and written to the events outbox in
+// the transaction of the change.
+//
+// A case has a Kind and a typed Payload, so the typed requests (istanze:
+// instalments, refunds, reductions) of a later issue ride on the same
+// protocol, routing, states, thread and attachments.
+package cases

@@ -1,0 +1,95 @@
+package notify
+
+import (
+	"context"
+	"time"
+
+	"github.com/cassetto-dev/cassetto/internal/civil"
+)
+
+// Event is a pending row of the events outbox.
+type Event struct {
+	ID             int64
+	Kind           string
+	PositionID     int64
+	PositionNumber string
+	RefID          int64
+	Payload        string // JSON
+	CreatedAt      time.Time
+}
+
+// Recipient is a person an event concerns, with what the worker needs to
+// reach him: his language, his contact data and his preferences by topic.
+type Recipient struct {
+	PersonID int64
+	Lang     string             // "it" or "en"
+	Email    string             // the e-mail (or PEC) of his latest recapiti; "" if none
+	Mobile   string             // his mobile number; "" if none
+	Prefs    map[string]Channel // by topic; a missing topic means DefaultChannel
+}
+
+// ChannelFor returns the channel the recipient chose for topic.
+func (r Recipient) ChannelFor(topic string) Channel {
+	if c, ok := r.Prefs[topic]; ok {
+		return c
+	}
+	return DefaultChannel
+}
+
+// Delivery is one message to one recipient on one channel.
+type Delivery struct {
+	ID       int64
+	EventID  int64
+	PersonID int64
+	Channel  Channel
+	Address  string // e-mail address or mobile number
+	Subject  string // e-mail only
+	Text     string
+	HTML     string // e-mail only
+	Attempts int    // attempts made, this one included once claimed
+}
+
+// Audience says who hears of an event on a position.
+type Audience struct {
+	FullScopeOnly  bool  // only intermediaries whose delegation has scope full
+	IntermediaryID int64 // delegation events: the intermediary concerned, whatever the delegation's state
+}
+
+// Store is the persistence the worker needs (store.Notifications).
+type Store interface {
+	// PendingEvents returns up to limit events not processed yet, oldest first.
+	PendingEvents(ctx context.Context, limit int) ([]Event, error)
+	// Recipients returns the titolare of the event's position and the
+	// intermediaries with a delegation active on day (as aud says).
+	Recipients(ctx context.Context, ev Event, aud Audience, day civil.Date) ([]Recipient, error)
+	// RecordEvent stores, in one transaction, an in-app notification for
+	// every person of inApp and the deliveries out, and marks the event
+	// processed. Recording an event twice stores nothing more.
+	RecordEvent(ctx context.Context, ev Event, inApp []int64, out []Delivery, now time.Time) error
+	// ClaimDeliveries leases up to limit deliveries due at now on the
+	// channels, counting the attempt, until leaseUntil.
+	ClaimDeliveries(ctx context.Context, channels []Channel, now, leaseUntil time.Time, limit int) ([]Delivery, error)
+	// MarkSent records the successful attempt d.Attempts of d.
+	MarkSent(ctx context.Context, d Delivery, now time.Time) error
+	// MarkFailed records a failed attempt: retry at next, or dead.
+	MarkFailed(ctx context.Context, d Delivery, next time.Time, dead bool, msg string) error
+}
+
+// Mail is an e-mail to send.
+type Mail struct {
+	MessageID string // stable per delivery, so a resent copy can be recognised
+	To        string
+	Subject   string
+	Text      string
+	HTML      string
+}
+
+// Mailer sends e-mail (SMTPMailer, or the demo's catcher).
+type Mailer interface {
+	Send(ctx context.Context, m Mail) error
+}
+
+// SMSSender sends a text message (HTTPGateway).
+type SMSSender interface {
+	SendSMS(ctx context.Context, to, text, reference string) error
+}

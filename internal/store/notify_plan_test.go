@@ -1,0 +1,27 @@
+package store
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNotificationQueriesUseIndexes fails when SQLite plans a full scan for
+// the unread counts (run on the dashboard), the list, the outbox or the
+// delivery queue.
+func TestNotificationQueriesUseIndexes(t *testing.T) {
+	db := planDB(t)
+	queries := map[string][]any{
+		notifyUnreadQuery:     {1},
+		notifyUnreadOnQuery:   {1, 2},
+		notifyInboxQuery:      {1, 100},
+		pendingEventsQuery:    {20},
+		dueDeliveriesQuery(2): {"email", "sms", "2026-01-01", "2026-01-01", 20},
+	}
+	for query, args := range queries {
+		for _, step := range planSteps(t, db, query, args) {
+			if strings.HasPrefix(step, "SCAN ") && !strings.Contains(step, " USING ") {
+				t.Errorf("plan step %q in\n%s", step, query)
+			}
+		}
+	}
+}
