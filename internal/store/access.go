@@ -7,8 +7,20 @@ import (
 	"github.com/cassetto-dev/cassetto/internal/access"
 )
 
+// accessDelegationsQuery reads the actor's delegations on a position: his
+// own, and those of the associations whose staff he is, assigned to him
+// (membership and assignment not removed), with their scope and dates.
+const accessDelegationsQuery = `SELECT status, scope, valid_from, valid_to FROM delegations
+	WHERE position_id = ? AND intermediary_id = ?
+	UNION ALL
+	SELECT d.status, d.scope, d.valid_from, d.valid_to FROM association_staff s
+	JOIN association_assignments aa ON aa.staff_id = s.id AND aa.removed_at IS NULL
+	JOIN delegations d ON d.id = aa.delegation_id AND d.intermediary_id = s.association_id
+	WHERE s.person_id = ? AND s.removed_at IS NULL AND d.position_id = ?`
+
 // AccessFacts reads what the access policy needs about positionID and the
-// actor's relation to it (membership, delegations). The caller fills the
+// actor's relation to it (membership, delegations: his own and, for an
+// association's staff member, the association's delegations assigned to him). The caller fills the
 // titolare and office from the position it already loaded.
 func AccessFacts(ctx context.Context, db *DB, a access.Actor, positionID int64) (access.Facts, error) {
 	f := access.Facts{PositionID: positionID}
@@ -23,8 +35,7 @@ func AccessFacts(ctx context.Context, db *DB, a access.Actor, positionID int64) 
 		return f, fmt.Errorf("store: access facts: %w", err)
 	}
 	f.IsMember = n > 0
-	rows, err := q.Query(ctx, `SELECT status, scope, valid_from, valid_to FROM delegations
-		WHERE position_id = ? AND intermediary_id = ?`, positionID, a.PersonID)
+	rows, err := q.Query(ctx, accessDelegationsQuery, positionID, a.PersonID, a.PersonID, positionID)
 	if err != nil {
 		return f, fmt.Errorf("store: access facts: %w", err)
 	}

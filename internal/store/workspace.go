@@ -16,24 +16,26 @@ type Workspace struct{ db *DB }
 func NewWorkspace(db *DB) *Workspace { return &Workspace{db: db} }
 
 // Workspace queries: the delegations active on a day with their positions
-// and titolari (the same condition as Registry.DelegatedPositions), and
+// and titolari (the same condition as Registry.DelegatedPositions,
+// association assignments included), and
 // the invitations not answered yet.
 const (
 	workspaceClientsQuery = `SELECT p.id, p.number, p.gestione, pe.given_name, pe.family_name, pe.codice_fiscale,
 		d.scope, d.valid_to
 		FROM delegations d JOIN positions p ON p.id = d.position_id JOIN persons pe ON pe.id = p.titolare_id
-		WHERE d.intermediary_id = ? AND d.status = 'active' AND d.valid_from <= ? AND (d.valid_to IS NULL OR d.valid_to >= ?)
+		WHERE d.id IN (` + activeDelegationIDs + `) AND d.status = 'active' AND d.valid_from <= ? AND (d.valid_to IS NULL OR d.valid_to >= ?)
 		ORDER BY p.number, d.id`
 	workspacePendingQuery = `SELECT COUNT(*) FROM delegations WHERE intermediary_id = ? AND status = 'pending'
 		AND (invite_expires_on IS NULL OR invite_expires_on >= ?)`
 )
 
 // Clients lists the positions delegated to personID by a delegation
-// active on day, by position number. A position with two such
+// active on day (his own, or his association's assigned to him), by
+// position number. A position with two such
 // delegations is listed once, with the wider scope and the later end.
 func (s *Workspace) Clients(ctx context.Context, personID int64, day civil.Date) ([]workspace.Client, error) {
 	var out []workspace.Client
-	err := eachRow(ctx, s.db.R(), workspaceClientsQuery, []any{personID, day, day}, func(sc interface{ Scan(...any) error }) error {
+	err := eachRow(ctx, s.db.R(), workspaceClientsQuery, []any{personID, personID, day, day}, func(sc interface{ Scan(...any) error }) error {
 		var c workspace.Client
 		if err := sc.Scan(&c.PositionID, &c.Number, &c.Gestione, &c.GivenName, &c.FamilyName, &c.CodiceFiscale,
 			&c.Scope, &c.ValidTo); err != nil {

@@ -14,7 +14,7 @@ func TestWorkspaceQueriesUseIndexes(t *testing.T) {
 	db := planDB(t)
 	day := civil.MustParse("2026-11-23")
 	for query, args := range map[string][]any{
-		workspaceClientsQuery: {1, day, day},
+		workspaceClientsQuery: {1, 1, day, day},
 		workspacePendingQuery: {1, "2026-11-23"},
 	} {
 		steps := planSteps(t, db, query, args)

@@ -156,3 +156,28 @@ func TestCaughtMailShowsTheTextAndOnlyDownloadsTheHTML(t *testing.T) {
 		t.Errorf("citizen reads the mail catcher: %d", res.status)
 	}
 }
+
+// TestTheHeaderCountsUnreadNotifications: the titolare's header shows how
+// many notifications wait for him, on every page; after marking them read
+// the badge goes; another person's header shows none.
+func TestTheHeaderCountsUnreadNotifications(t *testing.T) {
+	w := newWorld(t)
+	w.notifyEvent(notify.CaseReply, 6)
+	w.notifyEvent(notify.CaseClosed, 7)
+	c := w.as(w.titolare.ID, 0, "self")
+	badge := `<span class="visually-hidden"> da leggere</span>`
+	for _, path := range []string{"/posizioni", "/posizioni/10000001/anagrafica"} {
+		if res := c.get(path); !strings.Contains(res.body, `href="/notifiche">Notifiche <span class="badge bg-light text-primary">2`+badge) {
+			t.Errorf("%s: the header does not count 2 unread notifications", path)
+		}
+	}
+	if res := w.as(w.other.ID, 0, "self").get("/posizioni"); strings.Contains(res.body, badge) {
+		t.Error("another person's header counts the titolare's notifications")
+	}
+	if res := c.do("POST", "/notifiche/lette", map[string]string{}); res.status != 303 {
+		t.Fatalf("mark read: %d", res.status)
+	}
+	if res := c.get("/posizioni"); strings.Contains(res.body, badge) {
+		t.Error("the badge stays after every notification was read")
+	}
+}

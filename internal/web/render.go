@@ -15,6 +15,7 @@ import (
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/money"
 	"github.com/cassetto-dev/cassetto/internal/registry"
+	"github.com/cassetto-dev/cassetto/internal/store"
 )
 
 //go:embed templates
@@ -120,6 +121,22 @@ type View struct {
 	Errors    map[string]string // field -> translated problem
 	Data      any               // the page's own data
 	Nav       string            // the active section of the position menu
+
+	unread        func() int  // the citizen's unread notifications, counted only if the page shows them
+	isAssociation func() bool // the citizen is a trade association, asked only if the page needs it
+}
+
+// IsAssociation reports whether the logged-in citizen is a trade
+// association (associazione di categoria): the header links its page.
+func (v *View) IsAssociation() bool { return v.isAssociation != nil && v.isAssociation() }
+
+// UnreadNotifications is the number of unread in-app notifications of the
+// logged-in citizen (0 for anyone else); the header shows it.
+func (v *View) UnreadNotifications() int {
+	if v.unread == nil {
+		return 0
+	}
+	return v.unread()
 }
 
 // Site is the institution's configurable text.
@@ -181,6 +198,20 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	v.Site = s.site
 	st := stateOf(r)
 	v.Actor, v.UserName = st.actor, st.name
+	if st.actor.Kind == access.Citizen && st.actor.PersonID != 0 {
+		v.unread = func() int {
+			n, err := store.NewNotifications(s.DB).Unread(r.Context(), st.actor.PersonID)
+			if err != nil {
+				s.Logger.Warn("unread notifications", "err", err)
+				return 0
+			}
+			return n
+		}
+		v.isAssociation = func() bool {
+			_, err := store.NewAssociations(s.DB).Association(r.Context(), st.actor.PersonID)
+			return err == nil
+		}
+	}
 	if v.Position == nil {
 		v.Position = st.position
 	}

@@ -28,6 +28,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.apiTokenRoutes()...)
 	rs = append(rs, s.notifyRoutes()...)
 	rs = append(rs, s.caseRoutes()...)
+	rs = append(rs, s.associationRoutes()...)
 	return rs
 }
 
