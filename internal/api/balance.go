@@ -73,22 +73,7 @@ func (a *API) getBalance(w http.ResponseWriter, r *http.Request, c *call) {
 func itemOf(it ledger.Item) balanceItem {
 	return balanceItem{DueID: it.Due.ID, Kind: string(it.Due.Kind), Causale: it.Due.Causale, CodiceINPS: it.Due.Codeline,
 		DueDate: it.Due.DueDate.String(), Capital: it.Capital, Sanctions: it.Sanction, Amount: it.Amount, Paid: it.Paid,
-		Residual: it.Residual, Status: itemStatus(it), OpenDues: openDues(it)}
-}
-
-// itemStatus names where an item stands (as the situazione page does).
-func itemStatus(it ledger.Item) string {
-	switch {
-	case it.Prescribed:
-		return "prescribed"
-	case it.Residual == 0 && it.Overpaid > 0:
-		return "overpaid"
-	case it.Residual == 0:
-		return "paid"
-	case it.Overdue:
-		return "overdue"
-	}
-	return "open"
+		Residual: it.Residual, Status: it.Status(), OpenDues: openDues(it)}
 }
 
 // openDues returns the ids of an item's lines still owed: the due while

@@ -139,3 +139,20 @@ func (it *Item) lines() []Line {
 	out := append([]Line{it.Due}, it.Corrections...)
 	return append(out, it.Sanctions...)
 }
+
+// Status names where the item stands: "prescribed", "overpaid", "paid",
+// "overdue" or "open". The pages and the API show it (message ids
+// ledger.status.*, the API's status field).
+func (it Item) Status() string {
+	switch {
+	case it.Prescribed:
+		return "prescribed"
+	case it.Residual == 0 && it.Overpaid > 0:
+		return "overpaid"
+	case it.Residual == 0:
+		return "paid"
+	case it.Overdue:
+		return "overdue"
+	}
+	return "open"
+}

@@ -184,3 +184,21 @@ func TestNoticeSummariesSayWhatIsStillOwed(t *testing.T) {
 		t.Errorf("bonario: %+v", list[1])
 	}
 }
+
+func TestItemStatusNamesWhereAnItemStands(t *testing.T) {
+	cases := []struct {
+		it   ledger.Item
+		want string
+	}{
+		{ledger.Item{Prescribed: true, Residual: 100}, "prescribed"},
+		{ledger.Item{Overpaid: 5}, "overpaid"},
+		{ledger.Item{}, "paid"},
+		{ledger.Item{Residual: 100, Overdue: true}, "overdue"},
+		{ledger.Item{Residual: 100}, "open"},
+	}
+	for _, c := range cases {
+		if got := c.it.Status(); got != c.want {
+			t.Errorf("%+v: %s, want %s", c.it, got, c.want)
+		}
+	}
+}

@@ -110,22 +110,7 @@ func parseYear(s string) (int, bool) {
 }
 
 // Status names where an item stands, as a message id suffix.
-func (d situationData) Status(it ledger.Item) string { return itemStatus(it) }
-
-// itemStatus names where an item stands, as a message id suffix.
-func itemStatus(it ledger.Item) string {
-	switch {
-	case it.Prescribed:
-		return "prescribed"
-	case it.Residual == 0 && it.Overpaid > 0:
-		return "overpaid"
-	case it.Residual == 0:
-		return "paid"
-	case it.Overdue:
-		return "overdue"
-	}
-	return "open"
-}
+func (d situationData) Status(it ledger.Item) string { return it.Status() }
 
 // situation renders the situazione debitoria/creditoria, of every year or
 // of the year of ?anno=; a malformed year is said beside the filter.
@@ -179,7 +164,7 @@ func (s *Server) situationCSV(w http.ResponseWriter, r *http.Request) {
 				loc.T("ledger.kind." + string(it.Due.Kind)), it.Due.Causale,
 				it.Due.PeriodFrom.F24() + "-" + it.Due.PeriodTo.F24(), it.Due.DueDate.Italian(), it.Due.Codeline,
 				csvAmount(it.Capital), csvAmount(it.Sanction), csvAmount(it.Amount), csvAmount(it.Paid),
-				csvAmount(it.Residual), csvAmount(it.Overpaid), loc.T("ledger.status." + itemStatus(it))})
+				csvAmount(it.Residual), csvAmount(it.Overpaid), loc.T("ledger.status." + it.Status())})
 		}
 	}
 	name := "situazione_" + rec.Position.Number
