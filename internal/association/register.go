@@ -3,12 +3,9 @@ package association
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/cassetto-dev/cassetto/internal/access"
-	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/codicefiscale"
 	"github.com/cassetto-dev/cassetto/internal/delegation"
 	"github.com/cassetto-dev/cassetto/internal/errs"
@@ -43,8 +40,8 @@ func (s *Service) Register(ctx context.Context, who delegation.Who, assoc Associ
 	now := s.Now()
 	d := delegation.Delegation{PositionID: pos.ID, PositionNumber: pos.Number, TitolareID: pos.TitolareID,
 		Intermediary: assoc, Scope: in.Scope, Status: delegation.Active, ValidFrom: s.today(), Origin: Origin, CreatedAt: now,
-		Document: delegation.Document{Name: cleanName(in.DocName), Type: delegation.DocumentType(in.DocData)}}
-	d.ValidTo, _ = parseEnd(in.ValidTo)
+		Document: delegation.Document{Name: delegation.CleanFileName(in.DocName), Type: delegation.DocumentType(in.DocData)}}
+	d.ValidTo, _ = delegation.ParseFormDate(in.ValidTo)
 	if d.Document.SHA256, d.Document.Size, err = s.Delegations.Blobs.Put(ctx, bytes.NewReader(in.DocData)); err != nil {
 		return delegation.Delegation{}, err
 	}
@@ -113,35 +110,4 @@ func (s *Service) checkPosition(ctx context.Context, in RegisterInput, v *errs.V
 		return Position{}, nil
 	}
 	return pos, nil
-}
-
-// parseEnd reads the optional end date as the lifecycle does (ISO or
-// dd/mm/yyyy); Check has already refused anything else.
-func parseEnd(raw string) (civil.Date, bool) {
-	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return civil.Date{}, true
-	}
-	if p := strings.Split(raw, "/"); len(p) == 3 {
-		raw = fmt.Sprintf("%s-%02s-%02s", p[2], p[1], p[0])
-	}
-	d, err := civil.Parse(raw)
-	return d, err == nil
-}
-
-// cleanName keeps the base name of the uploaded file, printable, at most 120 bytes.
-func cleanName(name string) string {
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
-	}
-	name = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '"' {
-			return -1
-		}
-		return r
-	}, name)
-	if len(name) > 120 {
-		name = strings.ToValidUTF8(name[:120], "")
-	}
-	return name
 }

@@ -27,20 +27,3 @@ func TestAddStaffRefusesBadCodesBeforeStoring(t *testing.T) {
 		t.Errorf("a malformed code: %v, want invalid", err)
 	}
 }
-
-func TestParseEndReadsBothFormats(t *testing.T) {
-	for raw, want := range map[string]string{"2026-12-31": "2026-12-31", "31/12/2026": "2026-12-31", "1/2/2027": "2027-02-01"} {
-		if d, ok := parseEnd(raw); !ok || d != civil.MustParse(want) {
-			t.Errorf("parseEnd(%q) = %v %v, want %s", raw, d, ok, want)
-		}
-	}
-	if d, ok := parseEnd(""); !ok || !d.IsZero() {
-		t.Errorf("empty end: %v %v", d, ok)
-	}
-}
-
-func TestCleanNameKeepsThePrintableBaseName(t *testing.T) {
-	if got := cleanName(`C:\\tmp\\man"dato` + "\x00.pdf"); got != "mandato.pdf" {
-		t.Errorf("cleanName = %q", got)
-	}
-}

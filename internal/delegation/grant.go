@@ -133,7 +133,7 @@ func (s *Service) checkGrant(ctx context.Context, pos Position, in GrantInput, d
 	if !contains(Scopes, in.Scope) {
 		v.Add("scope", MsgScope)
 	}
-	validTo, ok := parseDate(in.ValidTo)
+	validTo, ok := ParseFormDate(in.ValidTo)
 	switch {
 	case !ok:
 		v.Add("valid_to", MsgDate)
@@ -185,7 +185,7 @@ func (s *Service) checkIntermediary(ctx context.Context, pos Position, cf string
 // checkStart validates the start date of a paper delegation: given, not
 // in the future (so the end date, never in the past, cannot precede it).
 func checkStart(raw string, day civil.Date, v *errs.Validation) civil.Date {
-	from, ok := parseDate(raw)
+	from, ok := ParseFormDate(raw)
 	switch {
 	case !ok:
 		v.Add("valid_from", MsgDate)
@@ -198,7 +198,7 @@ func checkStart(raw string, day civil.Date, v *errs.Validation) civil.Date {
 }
 
 func checkDocument(in PaperInput, v *errs.Validation) Document {
-	doc := Document{Name: cleanName(in.DocName), Size: int64(len(in.DocData))}
+	doc := Document{Name: CleanFileName(in.DocName), Size: int64(len(in.DocData))}
 	switch {
 	case len(in.DocData) == 0:
 		v.Add("document", MsgDocRequired)
@@ -212,9 +212,9 @@ func checkDocument(in PaperInput, v *errs.Validation) Document {
 	return doc
 }
 
-// cleanName keeps the base name of an uploaded file, without control
+// CleanFileName keeps the base name of an uploaded file, without control
 // characters or quotes, at most 120 bytes.
-func cleanName(name string) string {
+func CleanFileName(name string) string {
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
 		name = name[i+1:]
 	}
@@ -230,9 +230,10 @@ func cleanName(name string) string {
 	return name
 }
 
-// parseDate reads an optional date as ISO (what <input type="date"> sends)
-// or Italian dd/mm/yyyy; ok is false when s is not empty and not a date.
-func parseDate(s string) (civil.Date, bool) {
+// ParseFormDate reads an optional date as ISO (what <input type="date">
+// sends) or Italian dd/mm/yyyy; ok is false when s is not empty and not a
+// date.
+func ParseFormDate(s string) (civil.Date, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return civil.Date{}, true
