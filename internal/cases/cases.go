@@ -24,8 +24,11 @@ func (s State) Valid() bool { return s == Aperta || s == InCarico || s == Chiusa
 // Kind is the kind of a case: a free request now, typed istanze later.
 type Kind string
 
-// Request is the free request of a contributor.
-const Request Kind = "richiesta"
+// The kinds of case.
+const (
+	Request       Kind = "richiesta"     // the free request of a contributor
+	Communication Kind = "comunicazione" // a communication the office opens to a position (M33)
+)
 
 // Esiti is the fixed list of outcomes a case is closed with.
 var Esiti = []string{"accolta", "accolta_parzialmente", "respinta", "informazioni_fornite", "non_di_competenza", "archiviata"}
@@ -116,6 +119,10 @@ type Attachment struct {
 	SHA256    string
 	Size      int64
 }
+
+// OfficeInitiated reports whether the office opened the case: a
+// communication to the position rather than a request from it.
+func (c Case) OfficeInitiated() bool { return c.Kind == Communication }
 
 // FormatProtocol writes the protocol number of the seq-th case of office in year.
 func FormatProtocol(office string, year, seq int) string {

@@ -10,6 +10,10 @@
 // contributor. Every change is audited and written to the events outbox in
 // the transaction of the change.
 //
+// The office may also open a case itself (Kind Communication, M33): a
+// communication to a position, with the office's protocol, in charge of
+// its author, which the contributor reads and answers like any case.
+//
 // A case has a Kind and a typed Payload, so the typed requests (istanze:
 // instalments, refunds, reductions) of a later issue ride on the same
 // protocol, routing, states, thread and attachments.

@@ -71,12 +71,7 @@ func (s *Service) Open(ctx context.Context, who Author, in OpenInput) (Case, err
 		return Case{}, err
 	}
 	v := &errs.Validation{}
-	checkTopic(v, topics, in.Topic, in.Subtopic)
-	in.Subject = strings.TrimSpace(in.Subject)
-	if in.Subject == "" || utf8.RuneCountInString(in.Subject) > MaxSubjectLen {
-		v.Add("subject", MsgSubject)
-	}
-	checkText(v, "text", in.Text, MsgText)
+	in.Subject = checkOpening(v, topics, in.Topic, in.Subtopic, in.Subject, in.Text)
 	if err := s.checkUploads(v, in.Uploads); err != nil {
 		return Case{}, err
 	}
@@ -104,6 +99,18 @@ func (s *Service) Open(ctx context.Context, who Author, in OpenInput) (Case, err
 		return Case{}, err
 	}
 	return c, nil
+}
+
+// checkOpening checks the first entry of a case: topic, sub-topic,
+// subject (returned trimmed) and text.
+func checkOpening(v *errs.Validation, topics []Topic, topic, sub, subject, text string) string {
+	checkTopic(v, topics, topic, sub)
+	subject = strings.TrimSpace(subject)
+	if subject == "" || utf8.RuneCountInString(subject) > MaxSubjectLen {
+		v.Add("subject", MsgSubject)
+	}
+	checkText(v, "text", text, MsgText)
+	return subject
 }
 
 func checkTopic(v *errs.Validation, topics []Topic, topic, sub string) {

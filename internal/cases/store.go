@@ -13,8 +13,10 @@ type Store interface {
 	RouteOf(ctx context.Context, topic string) (string, error)
 	// Create gives c its protocol (the next number of its office and year,
 	// in the same transaction), stores it with its first message and that
-	// message's attachments, the audit entry and the case.registered and
-	// case.routed events. It fills c.ID, c.Protocol and m.ID.
+	// message's attachments, the audit entry and one event:
+	// case.registered for a request (its routing is part of it;
+	// case.routed is only written on a transfer), case.office_message for a
+	// communication of the office. It fills c.ID, c.Protocol and m.ID.
 	Create(ctx context.Context, c *Case, m *Message) error
 	// Apply stores a change of c (its state, assignee, office, esito and
 	// times as u.Case says), with its thread entry, audit entry and event,

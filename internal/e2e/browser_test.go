@@ -36,6 +36,7 @@ func TestBrowser(t *testing.T) {
 		{"CollaboratoreSeesHisStatementOnly", collaboratoreSeesHisStatementOnly},
 		{"IntermediaryConsultsAClient", intermediaryConsultsAClient},
 		{"PortalAndCommandWriteTheSamePDFs", func(t *testing.T, b *browser) { portalAndCommandWriteTheSamePDFs(t, b, demo) }},
+		{"RequestLoop", func(t *testing.T, b *browser) { requestLoop(t, b, chromium, demo.URL) }},
 		// Last: it ends with Marco Bianchi's delegation to Francesca Romano revoked.
 		{"DelegationLifecycle", func(t *testing.T, b *browser) { delegationLifecycle(t, b, newBrowser(t, chromium, demo.URL)) }},
 	}

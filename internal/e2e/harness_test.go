@@ -98,7 +98,7 @@ func (d demoRun) command(t *testing.T, args ...string) {
 // it serves. The program stops when the test ends.
 func startDemo(t *testing.T) demoRun {
 	t.Helper()
-	env := map[string]string{"CASSETTO_LOG_FORMAT": "text", "CASSETTO_LOG_LEVEL": "warn"}
+	env := map[string]string{"CASSETTO_LOG_FORMAT": "text", "CASSETTO_LOG_LEVEL": "warn", "CASSETTO_NOTIFY_INTERVAL": "1s"}
 	if os.Getenv("CASSETTO_TEST_DB") == "postgres" {
 		env["CASSETTO_DATABASE_URL"] = storetest.URL(t)
 	}

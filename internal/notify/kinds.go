@@ -14,6 +14,7 @@ const (
 	CaseTaken         = "case.taken"
 	CaseReply         = "case.reply"
 	CaseClosed        = "case.closed"
+	CaseReopened      = "case.reopened"
 	CaseOfficeMessage = "case.office_message"
 )
 
@@ -25,8 +26,8 @@ const TopicDelegation = "delegation"
 
 // Topics are the subjects of a preference, in the order the preferences
 // page lists them: one per case event kind, the notices, the delegations.
-var Topics = []string{CaseRegistered, CaseRouted, CaseTaken, CaseReply, CaseClosed, CaseOfficeMessage,
-	NoticeIssued, TopicDelegation}
+var Topics = []string{CaseRegistered, CaseRouted, CaseTaken, CaseReply, CaseClosed, CaseReopened,
+	CaseOfficeMessage, NoticeIssued, TopicDelegation}
 
 // TopicOf returns the preference topic of an event kind, or "" when the
 // kind is not notified.

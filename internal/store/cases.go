@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/cassetto-dev/cassetto/internal/cases"
@@ -31,10 +32,11 @@ func (s *Cases) Create(ctx context.Context, c *cases.Case, m *cases.Message) err
 		}
 		c.Protocol = cases.FormatProtocol(c.OfficeCode, year, seq)
 		err = tx.QueryRow(ctx, `INSERT INTO cases (protocol, position_id, office_code, kind, payload, topic_code,
-			subtopic_code, subject, state, opened_by_kind, opened_by_id, opened_by_label, opened_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			subtopic_code, subject, state, assignee_id, opened_by_kind, opened_by_id, opened_by_label, opened_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			c.Protocol, c.PositionID, c.OfficeCode, string(c.Kind), c.Payload, c.Topic, nullString(c.Subtopic), c.Subject,
-			string(c.State), c.OpenedBy.Kind, c.OpenedBy.ID, c.OpenedBy.Name, c.OpenedAt.UTC(), c.UpdatedAt.UTC()).Scan(&c.ID)
+			string(c.State), nullID(c.AssigneeID), c.OpenedBy.Kind, c.OpenedBy.ID, c.OpenedBy.Name, c.OpenedAt.UTC(),
+			c.UpdatedAt.UTC()).Scan(&c.ID)
 		if err != nil {
 			return fmt.Errorf("store: create case: %w", err)
 		}
@@ -42,14 +44,22 @@ func (s *Cases) Create(ctx context.Context, c *cases.Case, m *cases.Message) err
 		if err := insertMessage(ctx, tx, m); err != nil {
 			return err
 		}
-		if err := caseAudit(ctx, tx, *c, m.Author, m.At, "case.open", "pratica "+c.Protocol+": apertura"); err != nil {
+		action, detail, event := openingRecords(*c)
+		if err := caseAudit(ctx, tx, *c, m.Author, m.At, action, detail); err != nil {
 			return err
 		}
-		if err := caseEvent(ctx, tx, *c, "case.registered", fmt.Sprintf("case:%d:registered", c.ID), m.At); err != nil {
-			return err
-		}
-		return caseEvent(ctx, tx, *c, "case.routed", fmt.Sprintf("case:%d:routed:%d", c.ID, m.ID), m.At)
+		return caseEvent(ctx, tx, *c, event, fmt.Sprintf("case:%d:%s", c.ID, strings.TrimPrefix(event, "case.")), m.At)
 	})
+}
+
+// openingRecords are the audit action and detail and the event of a new
+// case: a request is registered (its routing is part of it: case.routed is
+// only written on a transfer); a communication of the office is one event.
+func openingRecords(c cases.Case) (action, detail, event string) {
+	if c.OfficeInitiated() {
+		return "case.office_open", "comunicazione " + c.Protocol + ": invio", "case.office_message"
+	}
+	return "case.open", "pratica " + c.Protocol + ": apertura", "case.registered"
 }
 
 // Apply implements cases.Store.

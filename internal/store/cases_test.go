@@ -151,7 +151,10 @@ func TestCaseLifecycleIsStoredAuditedAndEvented(t *testing.T) {
 			t.Fatal("a note in the public thread")
 		}
 	}
-	kinds := []string{"case.registered", "case.routed", "case.taken", "case.reply", "case.closed", "case.reopened"}
+	kinds := []string{"case.registered", "case.taken", "case.reply", "case.closed", "case.reopened"}
+	if n := count(t, f.db, `SELECT COUNT(*) FROM events WHERE kind = 'case.routed'`); n != 0 {
+		t.Errorf("%d case.routed events without a transfer, want 0: the registration already routes", n)
+	}
 	for _, k := range kinds {
 		if n := count(t, f.db, `SELECT COUNT(*) FROM events WHERE kind = ? AND ref_id = ? AND payload LIKE ?`,
 			k, c.ID, `%"protocol":"`+c.Protocol+`"%`); n != 1 {

@@ -112,7 +112,7 @@ func pageURLs(r *http.Request, page, last int) (prev, next string) {
 }
 
 // caseFlashes are the outcomes the case pages announce with ?esito=.
-var caseFlashes = []string{"inviata", "messaggio", "riaperta", "presa", "risposta", "nota", "chiusa", "trasferita"}
+var caseFlashes = []string{"inviata", "messaggio", "riaperta", "presa", "risposta", "nota", "chiusa", "trasferita", "comunicazione"}
 
 func caseFlash(r *http.Request) string {
 	if e := r.URL.Query().Get("esito"); contains(caseFlashes, e) {

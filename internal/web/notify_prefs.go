@@ -28,6 +28,7 @@ var notifyTopicLabels = map[string]string{
 	notify.CaseRegistered: "notify.topic.case_registered", notify.CaseRouted: "notify.topic.case_routed",
 	notify.CaseTaken: "notify.topic.case_taken", notify.CaseReply: "notify.topic.case_reply",
 	notify.CaseClosed: "notify.topic.case_closed", notify.CaseOfficeMessage: "notify.topic.case_office_message",
+	notify.CaseReopened: "notify.topic.case_reopened",
 	notify.NoticeIssued: "notify.topic.notice_issued", notify.TopicDelegation: "notify.topic.delegation",
 }
 

@@ -62,7 +62,7 @@ func TestNotificationPreferencesRefuseSMSWithoutMobileAndStoreNothing(t *testing
 	w := newWorld(t)
 	c := w.as(w.titolare.ID, 0, "self")
 	form := map[string]string{"lang": "en"}
-	for _, k := range []string{"case_registered", "case_routed", "case_taken", "case_reply", "case_closed", "case_office_message", "notice_issued", "delegation"} {
+	for _, k := range []string{"case_registered", "case_routed", "case_taken", "case_reply", "case_closed", "case_reopened", "case_office_message", "notice_issued", "delegation"} {
 		form["ch_"+k] = "email"
 	}
 	form["ch_case_reply"] = "sms"

@@ -7,7 +7,9 @@ import "github.com/cassetto-dev/cassetto/internal/access"
 // position (reading: access.ViewPosition; writing: access.SendRequests,
 // the titolare or a full-scope intermediary), and the office's queue and
 // case pages in the Fascicolo, where each case is checked against the
-// operator's office and every read is written to the access log.
+// operator's office and every read is written to the access log; there
+// staff also open a communication to a position (?posizione=, operators
+// only for their office's positions).
 func (s *Server) caseRoutes() []route {
 	return []route{
 		{pattern: "GET /posizioni/{num}/richieste", action: access.ViewPosition, detail: "richieste", handler: s.casesPage},
@@ -19,6 +21,8 @@ func (s *Server) caseRoutes() []route {
 		{pattern: "GET /posizioni/{num}/richieste/{id}/allegati/{att}", action: access.ViewPosition, detail: "richiesta (allegato)", handler: s.caseAttachment},
 
 		{pattern: "GET /fascicolo/pratiche", action: access.StaffOnly, handler: s.queuePage},
+		{pattern: "GET /fascicolo/pratiche/nuova", action: access.StaffOnly, handler: s.officeMessageForm},
+		{pattern: "POST /fascicolo/pratiche/nuova", action: access.StaffOnly, handler: s.officeMessageCreate},
 		{pattern: "GET /fascicolo/pratiche/{id}", action: access.StaffOnly, handler: s.staffCasePage},
 		{pattern: "POST /fascicolo/pratiche/{id}/presa-in-carico", action: access.StaffOnly, handler: s.staffAct(actTake)},
 		{pattern: "POST /fascicolo/pratiche/{id}/risposta", action: access.StaffOnly, handler: s.staffAct(actReply)},
