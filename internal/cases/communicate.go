@@ -2,8 +2,6 @@ package cases
 
 import (
 	"context"
-
-	"github.com/cassetto-dev/cassetto/internal/errs"
 )
 
 // CommunicationInput is a communication the office opens to a position.
@@ -22,18 +20,11 @@ type CommunicationInput struct {
 // first entry is the office's message, visible to the contributor, who
 // may reply like on any case. Nothing is stored when a field is wrong.
 func (s *Service) Communicate(ctx context.Context, who Author, in CommunicationInput) (Case, error) {
-	topics, err := s.Store.Topics(ctx)
+	subject, err := s.checkNew(ctx, in.Topic, in.Subtopic, in.Subject, in.Text, in.Uploads)
 	if err != nil {
 		return Case{}, err
 	}
-	v := &errs.Validation{}
-	in.Subject = checkOpening(v, topics, in.Topic, in.Subtopic, in.Subject, in.Text)
-	if err := s.checkUploads(v, in.Uploads); err != nil {
-		return Case{}, err
-	}
-	if err := v.Err(); err != nil {
-		return Case{}, err
-	}
+	in.Subject = subject
 	now := s.Now().UTC()
 	c := Case{PositionID: in.PositionID, OfficeCode: in.OfficeCode, Kind: Communication, Payload: "{}",
 		Topic: in.Topic, Subtopic: in.Subtopic, Subject: in.Subject, State: InCarico, AssigneeID: who.ID,

@@ -63,21 +63,30 @@ type OpenInput struct {
 	Uploads        []Upload
 }
 
+// checkNew checks what opening a case needs — topic, sub-topic, subject,
+// text and attachments — and returns the subject as it will be stored; a
+// field problem is an errs validation error.
+func (s *Service) checkNew(ctx context.Context, topic, subtopic, subject, text string, uploads []Upload) (string, error) {
+	topics, err := s.Store.Topics(ctx)
+	if err != nil {
+		return "", err
+	}
+	v := &errs.Validation{}
+	subject = checkOpening(v, topics, topic, subtopic, subject, text)
+	if err := s.checkUploads(v, uploads); err != nil {
+		return "", err
+	}
+	return subject, v.Err()
+}
+
 // Open checks a request and stores it with its protocol; nothing is stored
 // when any field is wrong.
 func (s *Service) Open(ctx context.Context, who Author, in OpenInput) (Case, error) {
-	topics, err := s.Store.Topics(ctx)
+	subject, err := s.checkNew(ctx, in.Topic, in.Subtopic, in.Subject, in.Text, in.Uploads)
 	if err != nil {
 		return Case{}, err
 	}
-	v := &errs.Validation{}
-	in.Subject = checkOpening(v, topics, in.Topic, in.Subtopic, in.Subject, in.Text)
-	if err := s.checkUploads(v, in.Uploads); err != nil {
-		return Case{}, err
-	}
-	if err := v.Err(); err != nil {
-		return Case{}, err
-	}
+	in.Subject = subject
 	office, err := s.Store.RouteOf(ctx, in.Topic)
 	if err != nil {
 		return Case{}, err
