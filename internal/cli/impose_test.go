@@ -21,7 +21,7 @@ func TestImposeBadFlagsExit2NamingTheFlag(t *testing.T) {
 	}{
 		{nil, "--year"},
 		{[]string{"--year", "abc"}, "--year"},
-		{[]string{"--year", "2019"}, "--year"},
+		{[]string{"--year", "2018"}, "--year"},
 		{[]string{"--year", "2025", "--as-of", "2025-13-01"}, "--as-of"},
 		{[]string{"--year", "2026", "--as-of", "2024-06-01"}, "--year"},
 		{[]string{"--year", "2025", "--chunk", "10"}, "--chunk"},

@@ -107,7 +107,7 @@ func TestNegativeIncomeIsNoIncome(t *testing.T) {
 func TestCalcRejectsInputsNamingTheField(t *testing.T) {
 	ok := contrib.Input{Year: 2025, Gestione: contrib.CO, Role: contrib.Titolare, Birth: civil.MustParse("1980-01-01")}
 	cases := map[string]func(*contrib.Input){
-		"year":      func(in *contrib.Input) { in.Year = 2021 },
+		"year":      func(in *contrib.Input) { in.Year = 2018 },
 		"gestione":  func(in *contrib.Input) { in.Gestione = "XX" },
 		"role":      func(in *contrib.Input) { in.Role = "socio" },
 		"birth":     func(in *contrib.Input) { in.Birth = civil.Date{} },

@@ -9,11 +9,12 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
+	"github.com/cassetto-dev/cassetto/internal/money"
 )
 
 func TestDefaultParamsHoldRulesP2(t *testing.T) {
 	p := contrib.Default()
-	if first, last := p.YearRange(); first != 2022 || last != 2026 {
+	if first, last := p.YearRange(); first != 2019 || last != 2026 {
 		t.Fatalf("years %d–%d", first, last)
 	}
 	y, ok := p.Year(2024)
@@ -22,8 +23,8 @@ func TestDefaultParamsHoldRulesP2(t *testing.T) {
 		y.Band2Points != 100 || y.MaternitaMonth != 62 || y.Circular != "33/2024" {
 		t.Fatalf("2024: %+v", y)
 	}
-	if _, ok := p.Year(2021); ok {
-		t.Fatal("2021 has parameters")
+	if _, ok := p.Year(2018); ok {
+		t.Fatal("2018 has parameters")
 	}
 	tur := p.TUR()
 	if len(tur) != 18 || tur[0].From.String() != "2016-03-16" || tur[17].Rate != 215 {
@@ -65,7 +66,7 @@ func TestMergeAddsAYearAndAnECBRateWithoutTouchingTheDefaults(t *testing.T) {
 	if _, last := q.YearRange(); last != 2027 {
 		t.Fatalf("last year %d", last)
 	}
-	if y, _ := q.Year(2026); y.Circular != "corrected" || len(q.Years()) != 6 {
+	if y, _ := q.Year(2026); y.Circular != "corrected" || len(q.Years()) != len(p.Years())+1 {
 		t.Fatalf("2026 not replaced: %+v", y)
 	}
 	if r, _ := q.TURAt(civil.MustParse("2027-02-01")); r != 190 {
@@ -151,5 +152,31 @@ func write(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestYearsBefore2022GiveThePublishedMinimumContributions checks the
+// 2019–2021 rows against the minimum yearly contributions INPS published for
+// them (circ. 25/2019, 28/2020, 17/2021: 2021 unchanged from 2020): the
+// minimale times the rate plus 12 months of maternità, for a titolare.
+func TestYearsBefore2022GiveThePublishedMinimumContributions(t *testing.T) {
+	p := contrib.Default()
+	for _, tc := range []struct {
+		year int
+		g    contrib.Gestione
+		want money.Cents
+	}{
+		{2019, contrib.AR, 381816}, {2019, contrib.CO, 383245},
+		{2020, contrib.AR, 383616}, {2020, contrib.CO, 385052},
+		{2021, contrib.AR, 383616}, {2021, contrib.CO, 385052},
+	} {
+		in := contrib.Input{Year: tc.year, Gestione: tc.g, Role: contrib.Titolare, Birth: civil.MustParse("1970-01-01")}
+		res, err := p.Calc(in)
+		if err != nil {
+			t.Fatalf("%d %s: %v", tc.year, tc.g, err)
+		}
+		if res.Fixed.Total != tc.want {
+			t.Errorf("%d %s: fixed %s, want %s", tc.year, tc.g, res.Fixed.Total, tc.want)
+		}
 	}
 }

@@ -20,13 +20,14 @@ func HistoryRun(dataset string) string { return dataset + ":history" }
 
 // The years of the demo history: those with yearly parameters (RULES.md P2).
 const (
-	HistoryFirstYear = 2022
+	HistoryFirstYear = 2019
 	HistoryLastYear  = 2026
 )
 
 // noticeDates are the days the demo runs the notices batch; the payments
 // made up to each day are imported before it, as they would have been.
 var noticeDates = []civil.Date{
+	{Year: 2021, Month: 3, Day: 1}, {Year: 2022, Month: 3, Day: 1}, {Year: 2023, Month: 3, Day: 1},
 	{Year: 2024, Month: 3, Day: 1}, {Year: 2025, Month: 3, Day: 1}, {Year: 2026, Month: 3, Day: 2}, ReferenceDate(),
 }
 
@@ -40,8 +41,8 @@ type HistoryStats struct {
 }
 
 // LoadHistory gives the demo positions a believable contribution history,
-// the same for the same registry: incomes of 2022–2025, the imposition of
-// 2022–2026, F24 payments up to the reference date (mostly on time, some
+// the same for the same registry: incomes of 2019–2025, the imposition of
+// 2019–2026, F24 payments up to the reference date (mostly on time, some
 // late, partial, overpaid or missing, a few credits) and the avvisi bonari
 // and avvisi di addebito that follow. It uses the batches of the real
 // system, each idempotent, and records the run so that it happens once.
@@ -72,7 +73,7 @@ func LoadHistory(ctx context.Context, db *store.DB, dataset string) (HistoryStat
 	return st, err
 }
 
-// historyIncomes declares an income for every titolare and year 2022–2025:
+// historyIncomes declares an income for every titolare and year 2019–2025:
 // two in five below the minimale, most between 20,000 and 60,000 euro, a
 // few up to and beyond the massimale.
 func historyIncomes(ctx context.Context, db *store.DB, params *contrib.Params, clock func() time.Time, st *HistoryStats) error {

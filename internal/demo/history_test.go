@@ -51,8 +51,8 @@ func TestHistoryIsBelievableAndLoadsOnce(t *testing.T) {
 			t.Errorf("the history has no %s", what)
 		}
 	}
-	if y := count(`SELECT COUNT(DISTINCT year) FROM dues WHERE kind = 'rata1'`); y != 5 {
-		t.Errorf("imposed %d years, want 2022–2026", y)
+	if y := count(`SELECT COUNT(DISTINCT year) FROM dues WHERE kind = 'rata1'`); y != demo.HistoryLastYear-demo.HistoryFirstYear+1 {
+		t.Errorf("imposed %d years, want 2019–2026", y)
 	}
 	paid, unpaid := count(`SELECT COUNT(DISTINCT due_id) FROM allocations`), count(`SELECT COUNT(*) FROM dues d
 		WHERE d.kind = 'rata1' AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.due_id = d.id)`)
@@ -69,8 +69,8 @@ func TestHistoryIsBelievableAndLoadsOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sit.Years) != 5 {
-		t.Errorf("the demo titolare's situazione has %d years, want 5", len(sit.Years))
+	if want := demo.HistoryLastYear - demo.HistoryFirstYear + 1; len(sit.Years) != want {
+		t.Errorf("the demo titolare's situazione has %d years, want %d", len(sit.Years), want)
 	}
 	statement, err := store.NewLedgerReader(db).Statement(ctx, pos.ID, contrib.Default())
 	if err != nil || len(statement.Persons) == 0 {

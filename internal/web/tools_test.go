@@ -72,7 +72,7 @@ func TestCalculatorExplainsWrongInputBesideTheField(t *testing.T) {
 	}{
 		{"anno=2026&reddito=abc", "reddito", "Scrivi un importo in euro", "Type an amount in euro"},
 		{"anno=2026&reddito=-100", "reddito", "non può essere negativo", "cannot be negative"},
-		{"anno=1990&reddito=1000", "anno", "Scrivi un anno dal 2022 al 2026", "Type a year from 2022 to 2026"},
+		{"anno=1990&reddito=1000", "anno", "Scrivi un anno dal 2019 al 2026", "Type a year from 2019 to 2026"},
 		{"anno=2023&reddito=1000&riduzione=new2025", "riduzione", "solo dal 2025 al 2028", "only from 2025 to 2028"},
 		{"anno=2026&dal=10&al=3", "dal", "non può precedere", "cannot come before"},
 	}
