@@ -12,14 +12,15 @@ type State string
 const (
 	Aperta   State = "aperta"
 	InCarico State = "in_carico"
+	Attesa   State = "attesa" // in attesa del contribuente: the office asked him something
 	Chiusa   State = "chiusa"
 )
 
 // States lists the states in their order.
-var States = []State{Aperta, InCarico, Chiusa}
+var States = []State{Aperta, InCarico, Attesa, Chiusa}
 
 // Valid reports whether s is a known state.
-func (s State) Valid() bool { return s == Aperta || s == InCarico || s == Chiusa }
+func (s State) Valid() bool { return s == Aperta || s == InCarico || s == Attesa || s == Chiusa }
 
 // Kind is the kind of a case: a free request now, typed istanze later.
 type Kind string
@@ -81,6 +82,9 @@ type Case struct {
 	OpenedAt     time.Time
 	UpdatedAt    time.Time
 	ClosedAt     time.Time
+	WaitingSince time.Time     // when it entered attesa; zero unless in attesa
+	Waited       time.Duration // the time spent in attesa or closed before now: the clock's pauses
+	LastReplyAt  time.Time     // the last message of the requester or of the office (reply or question)
 }
 
 // Author is who wrote a message or made a change.
@@ -106,7 +110,7 @@ type Message struct {
 	Body        string
 	FromState   State
 	ToState     State
-	Action      string // for changes: take, assign, transfer, close, reopen
+	Action      string // for changes: take, assign, wait, resume, resume_reply, transfer, close, reopen
 	Esito       string
 	Attachments []Attachment
 }

@@ -28,7 +28,7 @@ func (s *Service) Communicate(ctx context.Context, who Author, in CommunicationI
 	now := s.Now().UTC()
 	c := Case{PositionID: in.PositionID, OfficeCode: in.OfficeCode, Kind: Communication, Payload: "{}",
 		Topic: in.Topic, Subtopic: in.Subtopic, Subject: in.Subject, State: InCarico, AssigneeID: who.ID,
-		OpenedBy: who, OpenedAt: now, UpdatedAt: now}
+		OpenedBy: who, OpenedAt: now, UpdatedAt: now, LastReplyAt: now}
 	m := Message{At: now, Kind: FromOffice, Author: who, Body: in.Text, ToState: InCarico}
 	if m.Attachments, err = s.store(ctx, in.Uploads); err != nil {
 		return Case{}, err

@@ -6,6 +6,15 @@
 // rule names for its topic), and moves aperta → in carico → chiusa; every
 // change by staff carries a comment, closing an esito and a text; the
 // requester may reopen a closed case within a configured number of days.
+// Staff may also put a case in attesa del contribuente with a question to
+// the requester (notified as case.waiting); his answer takes it back in
+// charge by itself (a change entry after his message), or staff do it by
+// hand; a case in attesa may be closed.
+//
+// The service-level clock (clock.go) counts calendar days from the
+// opening, less the time in attesa and the time closed before a
+// reopening; it is kept in the case's own columns, updated in the
+// transaction of each change, so the office's queue sorts by it.
 // Messages are kept for good; internal notes are never shown to the
 // contributor. Every change is audited and written to the events outbox in
 // the transaction of the change.

@@ -15,12 +15,46 @@ type Post struct {
 	Uploads []Upload
 }
 
-// Reply adds the requester's message to a case that is not closed.
+// Reply adds the requester's message to a case that is not closed. On a
+// case in attesa it is the answer the office waits for: the case goes
+// back in charge of the office, with a change entry after the message.
 func (s *Service) Reply(ctx context.Context, who Author, c Case, p Post) error {
 	if c.State == Chiusa {
 		return invalid("text", MsgClosed)
 	}
-	return s.apply(ctx, who, c, p, change{kind: FromRequester, field: "text", msg: MsgText})
+	ch := change{kind: FromRequester, field: "text", msg: MsgText}
+	if c.State == Attesa {
+		ch.to, ch.follow = InCarico, "resume_reply"
+	}
+	return s.apply(ctx, who, c, p, ch)
+}
+
+// Wait puts the case in attesa del contribuente: the comment is the
+// question to the requester, who sees it and is notified; the clock
+// pauses until he answers or the office takes the case back. A case
+// nobody had is put in charge of the author.
+func (s *Service) Wait(ctx context.Context, who Author, c Case, question string) error {
+	if c.State != Aperta && c.State != InCarico {
+		return invalid("comment", MsgNotWaitable)
+	}
+	if c.AssigneeID == 0 {
+		c.AssigneeID = who.ID
+	}
+	return s.apply(ctx, who, c, Post{Text: question}, change{kind: Change, field: "comment", msg: MsgComment,
+		to: Attesa, action: "wait", event: "case.waiting"})
+}
+
+// Resume takes a case in attesa back in charge by hand, with a comment,
+// without waiting for the requester's answer.
+func (s *Service) Resume(ctx context.Context, who Author, c Case, comment string) error {
+	if c.State != Attesa {
+		return invalid("comment", MsgNotWaiting)
+	}
+	if c.AssigneeID == 0 {
+		c.AssigneeID = who.ID
+	}
+	return s.apply(ctx, who, c, Post{Text: comment}, change{kind: Change, field: "comment", msg: MsgComment,
+		to: InCarico, action: "resume"})
 }
 
 // Reopen reopens a closed case with the requester's new message, within
@@ -32,6 +66,7 @@ func (s *Service) Reopen(ctx context.Context, who Author, c Case, p Post) error 
 	if !s.CanReopen(c) {
 		return invalid("text", MsgReopenLate)
 	}
+	c.Waited += max(0, s.Now().UTC().Sub(c.ClosedAt)) // the time closed is a pause of the clock
 	c.Esito, c.ClosedAt, c.AssigneeID = "", time.Time{}, 0
 	return s.apply(ctx, who, c, p, change{kind: FromRequester, field: "text", msg: MsgText,
 		to: Aperta, action: "reopen", event: "case.reopened"})
@@ -121,6 +156,7 @@ type change struct {
 	action     string
 	esito      string
 	event      string
+	follow     string // the action of a change entry written after the message (its state change)
 }
 
 // apply checks the text and attachments, stores the attachments and then
@@ -144,18 +180,25 @@ func (s *Service) apply(ctx context.Context, who Author, c Case, p Post, ch chan
 	}
 	now := s.Now().UTC()
 	if ch.to != "" {
+		c.pause(from, ch.to, now)
 		c.State = ch.to
 	}
 	if ch.kind != Note {
 		c.UpdatedAt = now
 	}
+	if ch.kind == FromRequester || ch.kind == FromOffice || ch.action == "wait" {
+		c.LastReplyAt = now
+	}
 	m := Message{CaseID: c.ID, At: now, Kind: ch.kind, Author: who, Body: p.Text, Action: ch.action,
 		Esito: ch.esito, Attachments: atts}
-	if ch.to != "" {
-		m.FromState, m.ToState = from, ch.to
+	u := Update{Case: c, From: from, FromOffice: fromOffice, Message: m, Event: ch.event, AuditDetail: auditDetail(c, ch)}
+	switch {
+	case ch.follow != "":
+		u.Extra = []Message{{CaseID: c.ID, At: now, Kind: Change, Author: who, FromState: from, ToState: ch.to, Action: ch.follow}}
+	case ch.to != "":
+		u.Message.FromState, u.Message.ToState = from, ch.to
 	}
-	return s.Store.Apply(ctx, Update{Case: c, From: from, FromOffice: fromOffice, Message: m, Event: ch.event,
-		AuditDetail: auditDetail(c, ch)})
+	return s.Store.Apply(ctx, u)
 }
 
 func auditDetail(c Case, ch change) string {

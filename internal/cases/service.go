@@ -31,23 +31,25 @@ type Service struct {
 
 // The field problems of the forms.
 const (
-	MsgTopic      = "cases.error.topic"
-	MsgSubtopic   = "cases.error.subtopic"
-	MsgSubject    = "cases.error.subject"
-	MsgText       = "cases.error.text"
-	MsgTextLong   = "cases.error.text_long"
-	MsgComment    = "cases.error.comment"
-	MsgEsito      = "cases.error.esito"
-	MsgOffice     = "cases.error.office"
-	MsgAssignee   = "cases.error.assignee"
-	MsgClosed     = "cases.error.closed"
-	MsgNotClosed  = "cases.error.not_closed"
-	MsgReopenLate = "cases.error.reopen_late"
-	MsgChanged    = "cases.error.changed"
-	MsgNoBlobs    = "cases.attach.unavailable"
-	MaxSubjectLen = 200
-	MaxTextLen    = 10000
-	FieldFiles    = "attachments"
+	MsgTopic       = "cases.error.topic"
+	MsgSubtopic    = "cases.error.subtopic"
+	MsgSubject     = "cases.error.subject"
+	MsgText        = "cases.error.text"
+	MsgTextLong    = "cases.error.text_long"
+	MsgComment     = "cases.error.comment"
+	MsgEsito       = "cases.error.esito"
+	MsgOffice      = "cases.error.office"
+	MsgAssignee    = "cases.error.assignee"
+	MsgClosed      = "cases.error.closed"
+	MsgNotClosed   = "cases.error.not_closed"
+	MsgReopenLate  = "cases.error.reopen_late"
+	MsgChanged     = "cases.error.changed"
+	MsgNotWaitable = "cases.error.not_waitable"
+	MsgNotWaiting  = "cases.error.not_waiting"
+	MsgNoBlobs     = "cases.attach.unavailable"
+	MaxSubjectLen  = 200
+	MaxTextLen     = 10000
+	FieldFiles     = "attachments"
 )
 
 // OpenInput is a new request.
@@ -96,7 +98,7 @@ func (s *Service) Open(ctx context.Context, who Author, in OpenInput) (Case, err
 	}
 	now := s.Now().UTC()
 	c := Case{PositionID: in.PositionID, OfficeCode: office, Kind: in.Kind, Payload: in.Payload, Topic: in.Topic,
-		Subtopic: in.Subtopic, Subject: in.Subject, State: Aperta, OpenedBy: who, OpenedAt: now, UpdatedAt: now}
+		Subtopic: in.Subtopic, Subject: in.Subject, State: Aperta, OpenedBy: who, OpenedAt: now, UpdatedAt: now, LastReplyAt: now}
 	if c.Kind == "" {
 		c.Kind, c.Payload = Request, "{}"
 	}

@@ -41,7 +41,8 @@ type Update struct {
 	From        State  // the state the change starts from
 	FromOffice  string // the office the case is at before the change
 	Message     Message
-	Event       string // the event kind for the outbox; "" for none (internal notes)
+	Extra       []Message // entries written after Message: the state change a requester's answer makes
+	Event       string    // the event kind for the outbox; "" for none (internal notes)
 	AuditDetail string
 }
 
@@ -59,10 +60,16 @@ type Filter struct {
 	UpdatedFrom  time.Time
 	UpdatedTo    time.Time // exclusive
 	OpenedBefore time.Time // age: opened before this instant
-	Sort         string    // opened, -opened, updated, -updated, protocol, -protocol, state
+	Sort         string    // opened, -opened, updated, -updated, protocol, -protocol, state; the queue also -clock, clock, reply
+	Now          time.Time // the instant the clock sorts are computed at
 	Offset       int
 	Limit        int
 }
 
 // Sorts are the accepted sort keys.
 var Sorts = []string{"-updated", "updated", "-opened", "opened", "protocol", "-protocol", "state"}
+
+// QueueSorts are the office queue's sort keys: by opening, by the
+// service-level clock (longest first, or shortest), by the last reply
+// (the longest silence first), by last update.
+var QueueSorts = []string{"opened", "-opened", "-clock", "clock", "reply", "-updated"}

@@ -49,6 +49,9 @@ func runDemo(ctx context.Context, env Env) error {
 	if _, err := demo.LoadAssociations(ctx, db); err != nil {
 		return err
 	}
+	if _, err := demo.LoadCases(ctx, db); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s (CASSETTO_LISTEN or --listen): %w", cfg.Listen, err)

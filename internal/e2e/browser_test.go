@@ -21,7 +21,8 @@ func (b *browser) loginAs(key string) int64 {
 
 // TestBrowser starts one demo and runs every user scenario on it, each in
 // its own browser (its own cookies). The scenarios do not depend on each
-// other's changes: each works on what no other one changes.
+// other's changes (each works on what no other one changes), except where
+// the list says so.
 func TestBrowser(t *testing.T) {
 	chromium := needChromium(t)
 	demo := startDemo(t)
@@ -37,6 +38,9 @@ func TestBrowser(t *testing.T) {
 		{"IntermediaryConsultsAClient", intermediaryConsultsAClient},
 		{"PortalAndCommandWriteTheSamePDFs", func(t *testing.T, b *browser) { portalAndCommandWriteTheSamePDFs(t, b, demo) }},
 		{"RequestLoop", func(t *testing.T, b *browser) { requestLoop(t, b, chromium, demo.URL) }},
+		// After RequestLoop: it turns off Marco's e-mail for the office's replies.
+		{"TitolareReadsNotifications", titolareReadsNotifications},
+		{"AdministratorReadsCaughtMail", administratorReadsCaughtMail},
 		// Last: it ends with Marco Bianchi's delegation to Francesca Romano revoked.
 		{"DelegationLifecycle", func(t *testing.T, b *browser) { delegationLifecycle(t, b, newBrowser(t, chromium, demo.URL)) }},
 	}

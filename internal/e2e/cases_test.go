@@ -23,7 +23,9 @@ var protocolNumber = regexp.MustCompile(`^1300-\d{4}-\d{7}$`)
 // position 10000001 (after a file that is not a zip is refused); Luca
 // Galli, operator of the Milano office, finds it in his queue, takes it in
 // charge and replies; Marco reads the reply, and the administrator finds
-// the e-mail about it in the demo's mail catcher; the operator closes the
+// the e-mail about it in the demo's mail catcher; the operator asks Marco
+// for a document (the case waits for him) and Marco's answer takes it back
+// in charge; the operator closes the
 // case with an esito, Marco reopens it, and the operator sees it open
 // again. titolare, operator and admin are three browsers (three sessions).
 func requestLoop(t *testing.T, titolare *browser, chromium, base string) {
@@ -41,6 +43,13 @@ func requestLoop(t *testing.T, titolare *browser, chromium, base string) {
 	titolare.visit("/accesso")
 	titolare.click(link("main", loginLabel))
 	titolare.loginAs("titolare-ar")
+	// TitolareEditsContacts changed Marco's e-mail: until he types the
+	// code mailed to it, no notification is mailed there.
+	admin.visit("/fascicolo/accesso")
+	admin.click(link("main", loginLabel))
+	admin.loginAs("admin")
+	admin.at("/fascicolo/")
+	verifyEmailFromCatcher(t, titolare, admin, "10000001", "marco@idraulica-bianchi.it")
 	titolare.visit("/posizioni/10000001/richieste")
 	titolare.see("h1", "Richieste all'ufficio")
 	titolare.click(link("main", "Nuova richiesta"))
@@ -131,10 +140,7 @@ func requestLoop(t *testing.T, titolare *browser, chromium, base string) {
 
 	// The e-mail about the reply arrives: the administrator reads it in
 	// the demo's catcher.
-	admin.visit("/fascicolo/accesso")
-	admin.click(link("main", loginLabel))
-	admin.loginAs("admin")
-	admin.at("/fascicolo/")
+	admin.visit("/fascicolo/")
 	admin.click(link("main", "Posta inviata (demo)"))
 	admin.at("/fascicolo/posta")
 	mail := link("main", "Nuova risposta alla richiesta "+protocol)
@@ -143,6 +149,28 @@ func requestLoop(t *testing.T, titolare *browser, chromium, base string) {
 	admin.see("h1", "Nuova risposta alla richiesta "+protocol)
 	admin.see("main pre", "La sede ha risposto alla richiesta «"+subject+"» (protocollo "+protocol+")")
 	admin.see("main dl", "marco")
+
+	// The office needs one more document: the case waits for Marco, the
+	// service clock stops, and his answer takes the case back in charge.
+	const ask = "Ci serve anche la contabile della banca: può inviarcela?"
+	operator.visit(staffPath)
+	operator.write("#attesa-testo", ask)
+	operator.press(button("main", "Invia la domanda e metti in attesa"))
+	operator.at(staffPath + "?esito=attesa")
+	operator.see("main dl", "In attesa del contribuente")
+	operator.see("#orologio", "Orologio di servizio", "fermo dal")
+	titolare.visit(casePath)
+	titolare.see("main dl", "In attesa del contribuente")
+	titolare.see("#thread ~ ol", ask)
+	titolare.see("#attesa-avviso", "La sede attende una tua risposta")
+	const answer = "Ecco la contabile: bonifico con CRO 1234567890."
+	titolare.write("#testo", answer)
+	titolare.press(button("main", "Invia il messaggio"))
+	titolare.at(casePath + "?esito=messaggio")
+	titolare.see("main dl", "In carico")
+	operator.visit(staffPath)
+	operator.see("main dl", "In carico")
+	operator.see("#thread ~ ol", answer, "Ripresa in carico dopo la risposta del richiedente")
 
 	// The office closes with an esito and a text.
 	operator.visit(staffPath)

@@ -4,17 +4,9 @@ import (
 	"testing"
 )
 
-// TestBrowserNotifications starts a demo: the worker turns the demo's
-// notices into notifications, the demo's catcher keeps the e-mail. Marco
-// Bianchi reads and clears his notifications and sets his preferences;
-// the administrator reads a caught e-mail and the dead-letter list.
-func TestBrowserNotifications(t *testing.T) {
-	chromium := needChromium(t)
-	demo := startDemo(t)
-	t.Run("TitolareReadsNotifications", func(t *testing.T) { titolareReadsNotifications(t, newBrowser(t, chromium, demo.URL)) })
-	t.Run("AdministratorReadsCaughtMail", func(t *testing.T) { administratorReadsCaughtMail(t, newBrowser(t, chromium, demo.URL)) })
-}
-
+// titolareReadsNotifications: Marco Bianchi reads and clears his
+// notifications (the worker turned the demo's notices into them) and turns
+// off the e-mail for the office's replies.
 func titolareReadsNotifications(t *testing.T, b *browser) {
 	b.visit("/notifiche")
 	b.click(link("main", loginLabel))
@@ -36,6 +28,8 @@ func titolareReadsNotifications(t *testing.T, b *browser) {
 	}
 }
 
+// administratorReadsCaughtMail: the administrator reads an e-mail the demo's
+// catcher kept and the dead-letter list.
 func administratorReadsCaughtMail(t *testing.T, b *browser) {
 	b.visit("/fascicolo/accesso")
 	b.click(link("main", loginLabel))

@@ -35,6 +35,9 @@ func TopicOf(kind string) string {
 	if strings.HasPrefix(kind, TopicDelegation+".") {
 		return TopicDelegation
 	}
+	if kind == CaseWaiting {
+		return CaseReply
+	}
 	for _, t := range Topics {
 		if t == kind {
 			return t

@@ -74,7 +74,7 @@ func Lang(lang string) string {
 // Title returns the in-app title of an event in lang.
 func Title(kind, position, payload, lang string) string {
 	lang = Lang(lang)
-	w, ok := wording[lang][TopicOf(kind)]
+	w, ok := wordingOf(kind, lang)
 	if !ok {
 		return kind
 	}
@@ -84,7 +84,7 @@ func Title(kind, position, payload, lang string) string {
 // Body returns the in-app text of an event in lang.
 func Body(kind, position, payload, lang string) string {
 	lang = Lang(lang)
-	w, ok := wording[lang][TopicOf(kind)]
+	w, ok := wordingOf(kind, lang)
 	if !ok {
 		return ""
 	}
@@ -94,7 +94,7 @@ func Body(kind, position, payload, lang string) string {
 // Render renders ev in lang: subject, text and HTML parts, and the SMS.
 func (r Renderer) Render(ev Event, lang string) Message {
 	lang = Lang(lang)
-	w := wording[lang][TopicOf(ev.Kind)]
+	w, _ := wordingOf(ev.Kind, lang)
 	f := fieldsOf(ev.Kind, ev.PositionNumber, ev.Payload, lang)
 	c := chrome[lang]
 	link := strings.TrimRight(r.BaseURL, "/") + "/notifiche"

@@ -23,8 +23,8 @@ type Event struct {
 type Recipient struct {
 	PersonID int64
 	Lang     string             // "it" or "en"
-	Email    string             // the e-mail (or PEC) of his latest recapiti; "" if none
-	Mobile   string             // his mobile number; "" if none
+	Email    string             // the verified e-mail (or PEC) of his latest recapiti; "" if none
+	Mobile   string             // his verified mobile number; "" if none
 	Prefs    map[string]Channel // by topic; a missing topic means DefaultChannel
 }
 
@@ -73,6 +73,12 @@ type Store interface {
 	MarkSent(ctx context.Context, d Delivery, now time.Time) error
 	// MarkFailed records a failed attempt: retry at next, or dead.
 	MarkFailed(ctx context.Context, d Delivery, next time.Time, dead bool, msg string) error
+	// Lang returns the language of a person's messages ("it" when unset).
+	Lang(ctx context.Context, personID int64) (string, error)
+	// RecordCode stores, in one transaction, the verification code c
+	// (replacing the person's earlier code for that channel), the delivery
+	// d that carries it, and marks ev processed.
+	RecordCode(ctx context.Context, ev Event, c Code, d Delivery, now time.Time) error
 }
 
 // Mail is an e-mail to send.

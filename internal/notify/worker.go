@@ -104,6 +104,9 @@ func (w *Worker) Run(ctx context.Context, every time.Duration) {
 // process resolves the recipients of ev and records its notifications and
 // deliveries. An event nobody is to hear of is recorded as processed.
 func (w *Worker) process(ctx context.Context, ev Event) error {
+	if ev.Kind == ContactVerify {
+		return w.sendCode(ctx, ev) // verify.go
+	}
 	topic := TopicOf(ev.Kind)
 	if topic == "" || ev.PositionID == 0 {
 		return w.Store.RecordEvent(ctx, ev, nil, nil, w.Now())

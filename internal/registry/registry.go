@@ -131,6 +131,11 @@ type Contact struct {
 	Province   string
 	ChangedBy  string
 	CreatedAt  time.Time
+	// EmailVerified and MobileVerified say whether the notification
+	// e-mail (NotifyEmail) and the mobile number of this version were
+	// verified with a one-time code; notifications use only verified ones.
+	EmailVerified  bool
+	MobileVerified bool
 }
 
 // PositionView is a position with what the pages show beside it.
@@ -174,7 +179,22 @@ type Store interface {
 	AddMember(ctx context.Context, m *Member) error
 	Members(ctx context.Context, positionID int64) ([]MemberView, error)
 
+	// AddContact appends contact data from a trusted source (registration,
+	// seed): its e-mail and mobile count as verified.
 	AddContact(ctx context.Context, c *Contact) error
+	// ChangeContact appends contact data changed by a user: an e-mail or
+	// mobile that differs from the current one is stored unverified and an
+	// event asks the notification worker to send it a one-time code, in
+	// one transaction.
+	ChangeContact(ctx context.Context, c *Contact) error
+	// VerifyContact checks the code a user typed for the current e-mail
+	// (ChannelEmail) or mobile (ChannelMobile) of a person and marks it
+	// verified; a refused code is an errs validation error on the field
+	// CodeField(channel), and a wrong one counts as an attempt.
+	VerifyContact(ctx context.Context, personID int64, channel, code string) error
+	// ResendCode asks the worker for a new code for the current unverified
+	// e-mail or mobile of a person; errs.Invalid when there is none.
+	ResendCode(ctx context.Context, personID int64, channel string) error
 	CurrentContact(ctx context.Context, personID int64) (Contact, error)
 	ContactHistory(ctx context.Context, personID int64) ([]Contact, error)
 }

@@ -32,11 +32,12 @@ func (s *Cases) Create(ctx context.Context, c *cases.Case, m *cases.Message) err
 		}
 		c.Protocol = cases.FormatProtocol(c.OfficeCode, year, seq)
 		err = tx.QueryRow(ctx, `INSERT INTO cases (protocol, position_id, office_code, kind, payload, topic_code,
-			subtopic_code, subject, state, assignee_id, opened_by_kind, opened_by_id, opened_by_label, opened_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			subtopic_code, subject, state, assignee_id, opened_by_kind, opened_by_id, opened_by_label, opened_at, updated_at,
+			last_reply_at, clock_start, clock_stop)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			c.Protocol, c.PositionID, c.OfficeCode, string(c.Kind), c.Payload, c.Topic, nullString(c.Subtopic), c.Subject,
 			string(c.State), nullID(c.AssigneeID), c.OpenedBy.Kind, c.OpenedBy.ID, c.OpenedBy.Name, c.OpenedAt.UTC(),
-			c.UpdatedAt.UTC()).Scan(&c.ID)
+			c.UpdatedAt.UTC(), c.LastReply().UTC(), unixOrZero(c.ClockStart()), unixOrZero(c.ClockStop())).Scan(&c.ID)
 		if err != nil {
 			return fmt.Errorf("store: create case: %w", err)
 		}
@@ -66,14 +67,12 @@ func openingRecords(c cases.Case) (action, detail, event string) {
 func (s *Cases) Apply(ctx context.Context, u cases.Update) error {
 	return s.db.InTx(ctx, func(tx Querier) error {
 		c := u.Case
-		var closed any
-		if !c.ClosedAt.IsZero() {
-			closed = c.ClosedAt.UTC()
-		}
 		res, err := tx.Exec(ctx, `UPDATE cases SET state = ?, office_code = ?, assignee_id = ?, esito = ?,
-			updated_at = ?, closed_at = ? WHERE id = ? AND state = ? AND office_code = ?`,
-			string(c.State), c.OfficeCode, nullID(c.AssigneeID), c.Esito, c.UpdatedAt.UTC(), closed,
-			c.ID, string(u.From), u.FromOffice)
+			updated_at = ?, closed_at = ?, waiting_since = ?, waited_seconds = ?, last_reply_at = ?, clock_start = ?,
+			clock_stop = ? WHERE id = ? AND state = ? AND office_code = ?`,
+			string(c.State), c.OfficeCode, nullID(c.AssigneeID), c.Esito, c.UpdatedAt.UTC(), nullTime(c.ClosedAt),
+			nullTime(c.WaitingSince), int64(c.Waited/time.Second), c.LastReply().UTC(), unixOrZero(c.ClockStart()),
+			unixOrZero(c.ClockStop()), c.ID, string(u.From), u.FromOffice)
 		if err != nil {
 			return fmt.Errorf("store: update case: %w", err)
 		}
@@ -83,6 +82,11 @@ func (s *Cases) Apply(ctx context.Context, u cases.Update) error {
 		m := u.Message
 		if err := insertMessage(ctx, tx, &m); err != nil {
 			return err
+		}
+		for _, x := range u.Extra {
+			if err := insertMessage(ctx, tx, &x); err != nil {
+				return err
+			}
 		}
 		action := "case." + string(m.Kind)
 		if m.Action != "" {
@@ -155,4 +159,20 @@ func caseEvent(ctx context.Context, tx Querier, c cases.Case, kind, key string, 
 		return fmt.Errorf("store: case event: %w", err)
 	}
 	return nil
+}
+
+// nullTime is t in UTC, or NULL when it is zero.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+// unixOrZero is t in Unix seconds, 0 when it is zero: the clock columns.
+func unixOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
 }

@@ -51,16 +51,19 @@ func (s *Cases) RouteOf(ctx context.Context, topic string) (string, error) {
 
 const caseColumns = `c.id, c.protocol, c.position_id, p.number, c.office_code, c.kind, c.payload, c.topic_code,
 	COALESCE(c.subtopic_code, ''), c.subject, c.state, COALESCE(c.assignee_id, 0), COALESCE(st.display_name, ''),
-	c.esito, c.opened_by_kind, c.opened_by_id, c.opened_by_label, c.opened_at, c.updated_at, c.closed_at
+	c.esito, c.opened_by_kind, c.opened_by_id, c.opened_by_label, c.opened_at, c.updated_at, c.closed_at,
+	c.waiting_since, c.waited_seconds, c.last_reply_at
 	FROM cases c JOIN positions p ON p.id = c.position_id LEFT JOIN staff st ON st.id = c.assignee_id`
 
 func scanCase(sc interface{ Scan(...any) error }) (cases.Case, error) {
 	var c cases.Case
-	var closed sql.NullTime
+	var closed, waiting, reply sql.NullTime
+	var waited int64
 	err := sc.Scan(&c.ID, &c.Protocol, &c.PositionID, &c.Position, &c.OfficeCode, &c.Kind, &c.Payload, &c.Topic,
 		&c.Subtopic, &c.Subject, &c.State, &c.AssigneeID, &c.AssigneeName, &c.Esito, &c.OpenedBy.Kind,
-		&c.OpenedBy.ID, &c.OpenedBy.Name, &c.OpenedAt, &c.UpdatedAt, &closed)
-	c.ClosedAt = closed.Time
+		&c.OpenedBy.ID, &c.OpenedBy.Name, &c.OpenedAt, &c.UpdatedAt, &closed, &waiting, &waited, &reply)
+	c.ClosedAt, c.WaitingSince, c.LastReplyAt = closed.Time, waiting.Time, reply.Time
+	c.Waited = time.Duration(waited) * time.Second
 	return c, err
 }
 
@@ -151,7 +154,14 @@ var caseSorts = map[string]string{
 	"-updated": "c.updated_at DESC, c.id DESC", "updated": "c.updated_at, c.id",
 	"-opened": "c.opened_at DESC, c.id DESC", "opened": "c.opened_at, c.id",
 	"protocol": "c.protocol", "-protocol": "c.protocol DESC", "state": "c.state, c.updated_at DESC, c.id DESC",
+	"-clock": clockExpr + " DESC, c.id", "clock": clockExpr + ", c.id",
+	"reply": "c.last_reply_at, c.id",
 }
+
+// clockExpr is the service-level clock in seconds at the instant List
+// passes (Filter.Now, in Unix seconds): a stopped clock stands at its
+// stop, a running one counts up to now.
+const clockExpr = "((CASE WHEN c.clock_stop = 0 THEN ? ELSE c.clock_stop END) - c.clock_start)"
 
 // List implements cases.Store.
 func (s *Cases) List(ctx context.Context, f cases.Filter) ([]cases.Case, int, error) {
@@ -166,6 +176,13 @@ func (s *Cases) List(ctx context.Context, f cases.Filter) ([]cases.Case, int, er
 	}
 	if f.Limit <= 0 {
 		f.Limit = 20
+	}
+	if strings.Contains(order, "?") {
+		now := f.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		args = append(args, now.Unix())
 	}
 	rows, err := s.db.R().Query(ctx, `SELECT `+caseColumns+` WHERE `+where+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
 		append(args, f.Limit, f.Offset)...)

@@ -5,10 +5,11 @@ import (
 	"fmt"
 
 	"github.com/cassetto-dev/cassetto/internal/notify"
+	"github.com/cassetto-dev/cassetto/internal/registry"
 )
 
-// fillRecipients reads the language, the latest recapiti and the
-// preferences of the persons ids into byID.
+// fillRecipients reads the language, the verified addresses of the latest
+// recapiti and the preferences of the persons ids into byID.
 func (n *Notifications) fillRecipients(ctx context.Context, ids []int64, byID map[int64]*notify.Recipient) error {
 	args := make([]any, len(ids))
 	for i, id := range ids {
@@ -30,22 +31,24 @@ func (n *Notifications) fillRecipients(ctx context.Context, ids []int64, byID ma
 		byID[id].Lang = lang
 	}
 	rows.Close()
-	rows, err = q.Query(ctx, `SELECT c.person_id, c.email, c.pec, c.mobile FROM contacts c WHERE c.person_id IN (`+in+`)
-		AND c.id = (SELECT MAX(id) FROM contacts WHERE person_id = c.person_id)`, args...)
+	rows, err = q.Query(ctx, `SELECT c.person_id, c.email, c.pec, c.mobile, c.email_verified, c.mobile_verified
+		FROM contacts c WHERE c.person_id IN (`+in+`) AND c.id = (SELECT MAX(id) FROM contacts WHERE person_id = c.person_id)`, args...)
 	if err != nil {
 		return fmt.Errorf("store: recipients' contacts: %w", err)
 	}
 	for rows.Next() {
-		var id int64
-		var email, pec, mobile string
-		if err := rows.Scan(&id, &email, &pec, &mobile); err != nil {
+		var c registry.Contact
+		var email, mobile int
+		if err := rows.Scan(&c.PersonID, &c.Email, &c.PEC, &c.Mobile, &email, &mobile); err != nil {
 			rows.Close()
 			return err
 		}
-		r := byID[id]
-		r.Email, r.Mobile = email, mobile
-		if r.Email == "" {
-			r.Email = pec
+		r := byID[c.PersonID]
+		if email == 1 { // only verified addresses: an unverified one waits for its code
+			r.Email = c.NotifyEmail()
+		}
+		if mobile == 1 {
+			r.Mobile = c.Mobile
 		}
 	}
 	rows.Close()

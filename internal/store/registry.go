@@ -244,26 +244,23 @@ func (s *Registry) Members(ctx context.Context, positionID int64) ([]registry.Me
 	return out, rows.Err()
 }
 
-// AddContact appends a new version of a person's contact data.
+// AddContact appends a new version of a person's contact data, from a
+// trusted source: its e-mail and mobile are verified.
 func (s *Registry) AddContact(ctx context.Context, c *registry.Contact) error {
 	c.CreatedAt = s.now().UTC()
-	err := s.db.W().QueryRow(ctx, `INSERT INTO contacts
-		(person_id, email, pec, mobile, street, postal_code, city, province, changed_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		c.PersonID, c.Email, c.PEC, c.Mobile, c.Street, c.PostalCode, c.City, c.Province, c.ChangedBy, c.CreatedAt).Scan(&c.ID)
-	if err != nil {
-		return fmt.Errorf("store: add contact: %w", err)
-	}
-	return nil
+	c.EmailVerified, c.MobileVerified = true, true
+	return insertContact(ctx, s.db.W(), c)
 }
 
-const contactSelect = `SELECT id, person_id, email, pec, mobile, street, postal_code, city, province, changed_by, created_at
-	FROM contacts WHERE person_id = ? ORDER BY id DESC`
+const contactSelect = `SELECT id, person_id, email, pec, mobile, street, postal_code, city, province, changed_by, created_at,
+	email_verified, mobile_verified FROM contacts WHERE person_id = ? ORDER BY id DESC`
 
 func scanContact(sc interface{ Scan(...any) error }) (registry.Contact, error) {
 	var c registry.Contact
+	var email, mobile int
 	err := sc.Scan(&c.ID, &c.PersonID, &c.Email, &c.PEC, &c.Mobile, &c.Street, &c.PostalCode, &c.City,
-		&c.Province, &c.ChangedBy, &c.CreatedAt)
+		&c.Province, &c.ChangedBy, &c.CreatedAt, &email, &mobile)
+	c.EmailVerified, c.MobileVerified = email == 1, mobile == 1
 	return c, err
 }
 

@@ -147,3 +147,16 @@ func checkGlobalRoute(t *testing.T, where string, res response, allowed bool) {
 func isLoginRedirect(res response) bool {
 	return res.status == http.StatusSeeOther && (strings.HasPrefix(res.location, "/accesso") || strings.HasPrefix(res.location, "/fascicolo/accesso"))
 }
+
+// TestTopicAdministrationIsAdminOnly: the topics and routing rules page
+// and its forms are declared for administrators (the matrix above then
+// checks operators get 403 and administrators get through).
+func TestTopicAdministrationIsAdminOnly(t *testing.T) {
+	w := newWorld(t)
+	routes := w.srv.Routes()
+	for _, p := range []string{"GET /fascicolo/ambiti", "POST /fascicolo/ambiti", "POST /fascicolo/ambiti/modifica", "POST /fascicolo/ambiti/stato"} {
+		if act, ok := routes[p]; !ok || act != access.AdminOnly {
+			t.Errorf("%s: declared %q (registered %v), want %q", p, act, ok, access.AdminOnly)
+		}
+	}
+}

@@ -47,6 +47,7 @@ func caseAuthor(r *http.Request) cases.Author {
 type caseForm struct {
 	Topic, Subtopic, Subject, Text string
 	Esito, Assignee, Office        string
+	Act                            string // the staff form that sent it (its prefix on the page), "" for the others
 	Uploads                        []cases.Upload
 	TooBig                         bool // the request was larger than any allowed upload
 }

@@ -82,7 +82,7 @@ func (s *Server) casesPage(w http.ResponseWriter, r *http.Request) {
 		}
 		data.Cases, data.Total = list, total
 	}
-	topics, err := svc.Store.Topics(r.Context())
+	topics, err := s.topicStore().All(r.Context()) // inactive topics still name existing cases
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -112,7 +112,8 @@ func pageURLs(r *http.Request, page, last int) (prev, next string) {
 }
 
 // caseFlashes are the outcomes the case pages announce with ?esito=.
-var caseFlashes = []string{"inviata", "messaggio", "riaperta", "presa", "risposta", "nota", "chiusa", "trasferita", "comunicazione"}
+var caseFlashes = []string{"inviata", "messaggio", "riaperta", "presa", "risposta", "nota", "chiusa", "trasferita",
+	"comunicazione", "attesa", "ripresa"}
 
 func caseFlash(r *http.Request) string {
 	if e := r.URL.Query().Get("esito"); contains(caseFlashes, e) {

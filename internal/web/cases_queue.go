@@ -25,16 +25,19 @@ type queueData struct {
 	NextURL    string
 	Now        time.Time
 	Office     string // "" for administrators: every office
+	Sorts      []string
 }
 
 // queueAges are the age filters, in days since opening.
 var queueAges = []int{3, 7, 15, 30}
 
-// queueFilter reads the queue's filters: state, topic, age, assignee
-// ("me", "none" or a colleague's id); the office is the operator's own.
+// queueFilter reads the queue's filters: state (attesa among them),
+// topic, age, assignee ("me", "none" or a colleague's id) and the sort (by
+// opening, by the service-level clock, by the last reply); the office is
+// the operator's own.
 func queueFilter(q url.Values, me int64, office string, now time.Time) cases.Filter {
-	f := cases.Filter{OfficeCode: office, Topic: q.Get("ambito"), Sort: q.Get("ordina"), Limit: casesPerPage}
-	if f.Sort == "" {
+	f := cases.Filter{OfficeCode: office, Topic: q.Get("ambito"), Sort: q.Get("ordina"), Limit: casesPerPage, Now: now}
+	if !contains(cases.QueueSorts, f.Sort) {
 		f.Sort = "opened"
 	}
 	if st := cases.State(q.Get("stato")); st.Valid() {
@@ -77,7 +80,7 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	topics, err := svc.Store.Topics(r.Context())
+	topics, err := s.topicStore().All(r.Context()) // inactive topics still name existing cases
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -90,11 +93,14 @@ func (s *Server) queuePage(w http.ResponseWriter, r *http.Request) {
 	lang := s.catalog.Lang(r)
 	data := queueData{Form: q, States: cases.States, Topics: topicViews(topics, lang), TopicNames: topicNames(topics, lang),
 		Colleagues: colleagues, Ages: queueAges, Cases: list, Total: total, Page: f.Offset/casesPerPage + 1,
-		Now: s.Now(), Office: office}
+		Now: s.Now(), Office: office, Sorts: cases.QueueSorts}
 	data.Last = max(1, (total+casesPerPage-1)/casesPerPage)
 	data.PrevURL, data.NextURL = pageURLs(r, data.Page, data.Last)
 	s.render(w, r, http.StatusOK, "fascicolo_pratiche", &View{Title: "cases.queue.title", Flash: caseFlash(r), Data: data})
 }
 
-// DaysSince is the number of whole days from t to now, for the queue's clock.
-func (d queueData) DaysSince(t time.Time) int { return int(d.Now.Sub(t).Hours() / 24) }
+// ClockDays is the service-level clock of c in calendar days.
+func (d queueData) ClockDays(c cases.Case) int { return c.ClockDays(d.Now) }
+
+// DaysSinceReply is the number of calendar days since c's last message of either side.
+func (d queueData) DaysSinceReply(c cases.Case) int { return c.DaysSinceReply(d.Now) }

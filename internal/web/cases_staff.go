@@ -115,15 +115,20 @@ const (
 	actNote
 	actClose
 	actTransfer
+	actWait
+	actResume
 )
 
 // staffForms name each action's form on the page: its inputs' ids start with it.
-var staffForms = map[staffAction]string{actTake: "presa", actReply: "risposta", actNote: "nota", actClose: "chiusura", actTransfer: "trasferimento"}
+var staffForms = map[staffAction]string{actTake: "presa", actReply: "risposta", actNote: "nota", actClose: "chiusura",
+	actTransfer: "trasferimento", actWait: "attesa", actResume: "ripresa"}
 
-var staffFlashes = map[staffAction]string{actTake: "presa", actReply: "risposta", actNote: "nota", actClose: "chiusa", actTransfer: "trasferita"}
+var staffFlashes = map[staffAction]string{actTake: "presa", actReply: "risposta", actNote: "nota", actClose: "chiusa",
+	actTransfer: "trasferita", actWait: "attesa", actResume: "ripresa"}
 
 // staffAct handles a change by the office: every field is checked before
-// anything is stored; a wrong one is shown beside its field (422).
+// anything is stored; a wrong one is shown beside its field (422), with
+// what the operator typed back in the form that sent it.
 func (s *Server) staffAct(act staffAction) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		c, ok := s.staffCase(w, r)
@@ -132,6 +137,7 @@ func (s *Server) staffAct(act staffAction) http.HandlerFunc {
 		}
 		svc := s.caseService()
 		f := readCaseForm(w, r, svc.Config.Limits)
+		f.Act = staffForms[act]
 		if f.TooBig {
 			s.renderStaffCase(w, r, http.StatusUnprocessableEntity, c, f, s.caseProblems(r, nil, f, staffForms[act]+"-"))
 			return
@@ -169,6 +175,10 @@ func (s *Server) doStaffAct(r *http.Request, svc *cases.Service, act staffAction
 		return svc.AddNote(ctx, who, c, post)
 	case actClose:
 		return svc.Close(ctx, who, c, f.Esito, post)
+	case actWait:
+		return svc.Wait(ctx, who, c, f.Text)
+	case actResume:
+		return svc.Resume(ctx, who, c, f.Text)
 	}
 	offices, err := s.Registry.Offices(ctx)
 	if err != nil {

@@ -22,7 +22,26 @@ type caseData struct {
 	ReopenUntil time.Time // contributor: the last moment to reopen
 	Base        string    // the URL of the case, for forms and attachments
 	Staff       *staffCaseData
+	Now         time.Time // for the service-level clock
 }
+
+// FormText is the text typed in the staff form act, shown again after a
+// refusal; "" for every other form of the page.
+func (d caseData) FormText(act string) string {
+	if d.Form.Act != act {
+		return ""
+	}
+	return d.Form.Text
+}
+
+// Chosen reports whether the staff form act sent value for a select.
+func (d caseData) Chosen(act, sent, value string) bool { return d.Form.Act == act && sent == value }
+
+// ClockDays is the case's service-level clock in calendar days.
+func (d caseData) ClockDays() int { return d.Case.ClockDays(d.Now) }
+
+// DaysSinceReply is the number of calendar days since the last message of either side.
+func (d caseData) DaysSinceReply() int { return d.Case.DaysSinceReply(d.Now) }
 
 // loadCaseData reads the thread (with internal notes only for staff) and the topic names.
 func (s *Server) loadCaseData(r *http.Request, c cases.Case, withNotes bool) (caseData, error) {
@@ -31,12 +50,12 @@ func (s *Server) loadCaseData(r *http.Request, c cases.Case, withNotes bool) (ca
 	if err != nil {
 		return caseData{}, err
 	}
-	topics, err := svc.Store.Topics(r.Context())
+	topics, err := s.topicStore().All(r.Context()) // inactive topics still name existing cases
 	if err != nil {
 		return caseData{}, err
 	}
 	return caseData{Case: c, Thread: thread, Topics: topicNames(topics, s.catalog.Lang(r)),
-		CanReopen: svc.CanReopen(c), ReopenUntil: svc.ReopenUntil(c)}, nil
+		CanReopen: svc.CanReopen(c), ReopenUntil: svc.ReopenUntil(c), Now: s.Now()}, nil
 }
 
 func (s *Server) casePage(w http.ResponseWriter, r *http.Request) {

@@ -3,23 +3,66 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/cassetto-dev/cassetto/internal/errs"
 	"github.com/cassetto-dev/cassetto/internal/store"
 )
 
-// mailListLimit is how many caught e-mails the list shows (the latest).
+// mailListLimit is how many caught e-mails a page of the list shows.
 const mailListLimit = 50
 
-// mailList lists what the demo's mail catcher kept.
+// mailListData is a page of the demo's mail catcher.
+type mailListData struct {
+	Query   string
+	Page    int
+	List    []store.CaughtMail
+	PrevURL string
+	NextURL string
+}
+
+// mailList lists what the demo's mail catcher kept, newest first, 50 a
+// page (?pagina=N), optionally only those whose recipient or subject
+// contains ?q=.
 func (s *Server) mailList(w http.ResponseWriter, r *http.Request) {
-	list, err := s.notifications().CaughtMails(r.Context(), mailListLimit)
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if utf8.RuneCountInString(q) > 200 {
+		q = string([]rune(q)[:200])
+	}
+	n, _ := strconv.Atoi(r.URL.Query().Get("pagina"))
+	n = min(max(n, 1), 10_000)
+	list, more, err := s.notifications().SearchCaughtMails(r.Context(),
+		store.MailFilter{Text: q, Offset: (n - 1) * mailListLimit, Limit: mailListLimit})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "fascicolo_posta", &View{Title: "notify.mail.title", Data: list})
+	data := mailListData{Query: q, Page: n, List: list}
+	if n > 1 {
+		data.PrevURL = mailListURL(q, n-1)
+	}
+	if more {
+		data.NextURL = mailListURL(q, n+1)
+	}
+	s.render(w, r, http.StatusOK, "fascicolo_posta", &View{Title: "notify.mail.title", Data: data})
+}
+
+// mailListURL is the address of page n of the list for the search q.
+func mailListURL(q string, n int) string {
+	v := url.Values{}
+	if q != "" {
+		v.Set("q", q)
+	}
+	if n > 1 {
+		v.Set("pagina", strconv.Itoa(n))
+	}
+	if len(v) == 0 {
+		return "/fascicolo/posta"
+	}
+	return "/fascicolo/posta?" + v.Encode()
 }
 
 // caughtMail loads the e-mail of the URL, or answers 404.

@@ -50,24 +50,39 @@ func (s *Server) anagrafica(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "anagrafica", &View{Title: "anagrafica.title", Nav: "anagrafica", Data: data})
 }
 
-// contactsData is the contact form with the history of changes.
+// contactsData is the contact form with the history of changes and the
+// state of verification of the current e-mail and mobile.
 type contactsData struct {
 	Form    registry.Contact
+	Current registry.Contact // the stored version: what the verification is about
 	History []registry.Contact
+	Codes   map[string]string // channel -> the code typed, kept when refused
+	// Channels are the channels a code verifies, in the page's order.
+	Channels []string
 }
 
 func (s *Server) contactsForm(w http.ResponseWriter, r *http.Request) {
+	s.renderContacts(w, r, http.StatusOK, nil, nil, nil)
+}
+
+// renderContacts shows the recapiti page; form is what was typed (nil:
+// the stored version), problems the translated field problems.
+func (s *Server) renderContacts(w http.ResponseWriter, r *http.Request, status int, form *registry.Contact, codes, problems map[string]string) {
 	st := stateOf(r)
 	hist, err := s.Registry.ContactHistory(r.Context(), st.position.TitolareID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	data := contactsData{History: hist}
+	data := contactsData{History: hist, Codes: codes, Channels: []string{registry.ChannelEmail, registry.ChannelMobile}}
 	if len(hist) > 0 {
-		data.Form = hist[0]
+		data.Form, data.Current = hist[0], hist[0]
 	}
-	s.render(w, r, http.StatusOK, "contacts", &View{Title: "contacts.title", Nav: "anagrafica", Data: data})
+	if form != nil {
+		data.Form = *form
+	}
+	s.render(w, r, status, "contacts", &View{Title: "contacts.title", Nav: "anagrafica", Errors: problems,
+		Flash: contactFlashes[r.URL.Query().Get("esito")], Data: data})
 }
 
 // contactsSave validates the form and appends a new version of the contact
@@ -86,8 +101,7 @@ func (s *Server) contactsSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := c.Validate(); err != nil {
-		s.render(w, r, http.StatusUnprocessableEntity, "contacts", &View{Title: "contacts.title", Nav: "anagrafica",
-			Errors: s.fieldErrors(r, err), Data: contactsData{Form: c, History: hist}})
+		s.renderContacts(w, r, http.StatusUnprocessableEntity, &c, nil, s.fieldErrors(r, err))
 		return
 	}
 	target := "/posizioni/" + st.position.Number + "/anagrafica"
@@ -95,7 +109,7 @@ func (s *Server) contactsSave(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target+"?esito=recapiti-invariati", http.StatusSeeOther)
 		return
 	}
-	if err := s.Registry.AddContact(ctx, &c); err != nil {
+	if err := s.Registry.ChangeContact(ctx, &c); err != nil {
 		s.fail(w, r, err)
 		return
 	}

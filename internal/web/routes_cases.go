@@ -8,8 +8,9 @@ import "github.com/cassetto-dev/cassetto/internal/access"
 // the titolare or a full-scope intermediary), and the office's queue and
 // case pages in the Fascicolo, where each case is checked against the
 // operator's office and every read is written to the access log; there
-// staff also open a communication to a position (?posizione=, operators
-// only for their office's positions).
+// staff put a case in attesa del contribuente with a question (attesa) or
+// take it back (ripresa), and also open a communication to a position
+// (?posizione=, operators only for their office's positions).
 func (s *Server) caseRoutes() []route {
 	return []route{
 		{pattern: "GET /posizioni/{num}/richieste", action: access.ViewPosition, detail: "richieste", handler: s.casesPage},
@@ -29,6 +30,8 @@ func (s *Server) caseRoutes() []route {
 		{pattern: "POST /fascicolo/pratiche/{id}/nota", action: access.StaffOnly, handler: s.staffAct(actNote)},
 		{pattern: "POST /fascicolo/pratiche/{id}/chiusura", action: access.StaffOnly, handler: s.staffAct(actClose)},
 		{pattern: "POST /fascicolo/pratiche/{id}/trasferimento", action: access.StaffOnly, handler: s.staffAct(actTransfer)},
+		{pattern: "POST /fascicolo/pratiche/{id}/attesa", action: access.StaffOnly, handler: s.staffAct(actWait)},
+		{pattern: "POST /fascicolo/pratiche/{id}/ripresa", action: access.StaffOnly, handler: s.staffAct(actResume)},
 		{pattern: "GET /fascicolo/pratiche/{id}/allegati/{att}", action: access.StaffOnly, handler: s.staffCaseAttachment},
 	}
 }
