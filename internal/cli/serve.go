@@ -40,6 +40,11 @@ func runServe(ctx context.Context, env Env) error {
 	logger := newLogger(cfg, env.Stderr)
 	fmt.Fprintln(env.Stderr, "configuration:")
 	cfg.Print(env.Stderr)
+	if cfg.DatabaseReplicaURL != "" {
+		if err := db.AttachReplica(ctx, cfg.DatabaseReplicaURL, logger); err != nil {
+			return fmt.Errorf("cannot open the read replica (CASSETTO_DATABASE_REPLICA_URL): %w", err)
+		}
+	}
 	return serve(ctx, cfg, db, logger, serveOptions{})
 }
 
@@ -74,6 +79,7 @@ func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serve
 	}
 	metrics := prometheus.NewRegistry()
 	metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	metrics.MustRegister(dbCollectors(db)...)
 	d := web.Deps{
 		Site: web.Site{Institution: cfg.InstitutionName, SupportEmail: cfg.SupportEmail, SupportPhone: cfg.SupportPhone,
 			AccessibilityURL: cfg.AccessibilityURL, PrivacyURL: cfg.PrivacyURL, LoginLabel: cfg.OIDCLabel, Demo: opt.demo},
@@ -89,6 +95,7 @@ func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serve
 		return nil, nil, err
 	}
 	d.DelegationInviteDays = cfg.DelegationInviteDays
+	d.BenchBaseline = cfg.BenchBaseline
 	d.Cases = cases.DefaultConfig
 	d.Cases.ReopenDays = cfg.CaseReopenDays
 	d.Cases.Limits.MaxSize = int64(cfg.CaseAttachmentMaxMB) << 20
@@ -121,6 +128,9 @@ func serve(ctx context.Context, cfg config.Config, db *store.DB, logger *slog.Lo
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
 		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
+	if err := startPprof(ctx, cfg.PprofListen, logger); err != nil {
+		return err
+	}
 	go sweepSessions(ctx, sessions, logger)
 	stopNotifier := startNotifier(ctx, cfg, db, logger, opt.demo)
 	defer stopNotifier()
@@ -161,5 +171,31 @@ func sweepSessions(ctx context.Context, m *session.Manager, logger *slog.Logger)
 				logger.Info("session sweep", "deleted", n)
 			}
 		}
+	}
+}
+
+// dbCollectors are the metrics of the database pools: statements by pool
+// (primary, replica), reads the replica failed to serve, and whether the
+// replica is in use.
+func dbCollectors(db *store.DB) []prometheus.Collector {
+	queries := func(pool string, n func(store.PoolStats) uint64) prometheus.Collector {
+		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "cassetto_db_queries_total",
+			Help: "Statements run by the portal, by database pool.", ConstLabels: prometheus.Labels{"pool": pool}},
+			func() float64 { return float64(n(db.Stats())) })
+	}
+	return []prometheus.Collector{
+		queries("primary", func(s store.PoolStats) uint64 { return s.Primary }),
+		queries("replica", func(s store.PoolStats) uint64 { return s.Replica }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "cassetto_db_replica_fallbacks_total",
+			Help: "Reads meant for the read replica served by the primary because the replica failed."},
+			func() float64 { return float64(db.Stats().Fallbacks) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "cassetto_db_replica_up",
+			Help: "1 when a read replica is attached and answering, else 0."},
+			func() float64 {
+				if db.ReplicaUp() {
+					return 1
+				}
+				return 0
+			}),
 	}
 }

@@ -27,6 +27,8 @@ type Config struct {
 	BaseURL     string // public URL of the portal, for redirects and links
 	DataDir     string // SQLite file and stored files
 	DatabaseURL string // postgres://… or a SQLite path; default DataDir/cassetto.db
+	// DatabaseReplicaURL is a PostgreSQL streaming replica for the reads of pages ("": none).
+	DatabaseReplicaURL string
 
 	InstitutionName  string
 	SupportEmail     string
@@ -58,6 +60,9 @@ type Config struct {
 	CaseAttachmentMaxMB int
 
 	Demo bool // demo mode: embedded identity provider and demo data
+
+	BenchBaseline bool   // serve the baseline routes of `cassetto bench` (/bench/baseline)
+	PprofListen   string // loopback address of the runtime profiles (net/http/pprof); "": off
 
 	Notify Notify // e-mail and SMS notifications
 }
@@ -104,6 +109,7 @@ func variables() []variable {
 		{env: "CASSETTO_BASE_URL", flag: "base-url", help: "public URL of the portal (default http://LISTEN)", set: setBaseURL},
 		{env: "CASSETTO_DATA_DIR", flag: "data-dir", def: "./data", help: "directory of the SQLite file and stored files", set: str(func(c *Config) *string { return &c.DataDir })},
 		{env: "CASSETTO_DATABASE_URL", flag: "database-url", help: "postgres://… URL or SQLite file path (default DATA_DIR/cassetto.db)", secret: true, set: setDatabaseURL},
+		{env: "CASSETTO_DATABASE_REPLICA_URL", flag: "database-replica-url", help: "postgres://… URL of a streaming replica for the reads of pages (PostgreSQL only; none: every read on the primary)", secret: true, set: setReplicaURL},
 		{env: "CASSETTO_INSTITUTION_NAME", def: "Istituto Previdenziale (demo)", help: "name of the institution in the header", set: str(func(c *Config) *string { return &c.InstitutionName })},
 		{env: "CASSETTO_SUPPORT_EMAIL", def: "assistenza@cassetto.invalid", help: "support e-mail shown to users", set: str(func(c *Config) *string { return &c.SupportEmail })},
 		{env: "CASSETTO_SUPPORT_PHONE", def: "803 164", help: "support telephone shown to users", set: str(func(c *Config) *string { return &c.SupportPhone })},
@@ -133,8 +139,31 @@ func variables() []variable {
 		{env: "CASSETTO_SMS_TOKEN", help: "bearer token of the SMS gateway", secret: true, set: str(func(c *Config) *string { return &c.Notify.SMSToken })},
 		{env: "CASSETTO_NOTIFY_INTERVAL", def: "30s", help: "how often the notifications worker looks for work", set: dur(func(c *Config) *time.Duration { return &c.Notify.Interval })},
 		{env: "CASSETTO_LOG_FORMAT", def: "json", help: "json or text", set: oneOf(func(c *Config) *string { return &c.LogFormat }, "json", "text")},
+		{env: "CASSETTO_BENCH_BASELINE", def: "0", help: "1: serve the baseline routes of cassetto bench (/bench/baseline); 0: not", set: setBenchBaseline},
+		{env: "CASSETTO_PPROF_LISTEN", help: "loopback host:port serving the runtime profiles (net/http/pprof), e.g. 127.0.0.1:6060 (none: off)", set: setPprofListen},
 		{env: "CASSETTO_LOG_LEVEL", def: "info", help: "debug, info, warn or error", set: oneOf(func(c *Config) *string { return &c.LogLevel }, "debug", "info", "warn", "error")},
 	}
+}
+
+func setBenchBaseline(c *Config, v string) error {
+	switch v {
+	case "0", "1":
+		c.BenchBaseline = v == "1"
+		return nil
+	}
+	return errors.New("wants 1 (serve the baseline routes of cassetto bench) or 0")
+}
+
+func setPprofListen(c *Config, v string) error {
+	if v == "" {
+		return nil
+	}
+	host, port, err := net.SplitHostPort(v)
+	if ip := net.ParseIP(host); err != nil || port == "" || host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return errors.New("wants a loopback host:port such as 127.0.0.1:6060: the profiles must not be public")
+	}
+	c.PprofListen = v
+	return nil
 }
 
 func setListen(c *Config, v string) error {
@@ -164,6 +193,18 @@ func setDatabaseURL(c *Config, v string) error {
 		}
 	}
 	c.DatabaseURL = v
+	return nil
+}
+
+func setReplicaURL(c *Config, v string) error {
+	if v == "" {
+		return nil
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" {
+		return errors.New("wants postgres://user:password@host:port/database, the URL of a PostgreSQL streaming replica")
+	}
+	c.DatabaseReplicaURL = v
 	return nil
 }
 
@@ -306,6 +347,9 @@ func (c *Config) validate() error {
 	if c.Notify.SMTPHost != "" && c.Notify.SMTPFrom == "" {
 		return errors.New("configuration: CASSETTO_SMTP_HOST needs CASSETTO_SMTP_FROM, the sender address")
 	}
+	if c.DatabaseReplicaURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		return errors.New("configuration: CASSETTO_DATABASE_REPLICA_URL needs a PostgreSQL primary (CASSETTO_DATABASE_URL=postgres://…); SQLite has no read replicas")
+	}
 	if c.SessionAbsolute < c.SessionIdle {
 		return errors.New("configuration: CASSETTO_SESSION_ABSOLUTE must not be shorter than CASSETTO_SESSION_IDLE")
 	}
@@ -337,13 +381,14 @@ func (c Config) value(v variable) string {
 		"CASSETTO_LISTEN": c.Listen, "CASSETTO_BASE_URL": c.BaseURL, "CASSETTO_DATA_DIR": c.DataDir,
 		"CASSETTO_DATABASE_URL": maskURL(c.DatabaseURL), "CASSETTO_INSTITUTION_NAME": c.InstitutionName,
 		"CASSETTO_SUPPORT_EMAIL": c.SupportEmail, "CASSETTO_SUPPORT_PHONE": c.SupportPhone,
+		"CASSETTO_DATABASE_REPLICA_URL": maskURL(c.DatabaseReplicaURL), "CASSETTO_LOG_FORMAT": c.LogFormat,
 		"CASSETTO_ACCESSIBILITY_URL": c.AccessibilityURL, "CASSETTO_PRIVACY_URL": c.PrivacyURL,
 		"CASSETTO_OIDC_ISSUER": c.OIDCIssuer, "CASSETTO_OIDC_CLIENT_ID": c.OIDCClientID,
 		"CASSETTO_OIDC_CLIENT_SECRET": mask(c.OIDCClientSecret), "CASSETTO_OIDC_SCOPES": strings.Join(c.OIDCScopes, " "),
 		"CASSETTO_OIDC_CF_CLAIM": c.OIDCCFClaim, "CASSETTO_OIDC_LABEL": c.OIDCLabel,
 		"CASSETTO_SESSION_IDLE": c.SessionIdle.String(), "CASSETTO_SESSION_ABSOLUTE": c.SessionAbsolute.String(),
 		"CASSETTO_LOGIN_MAX_FAILED": strconv.Itoa(c.LoginMaxFailed), "CASSETTO_LOGIN_LOCKOUT": c.LoginLockout.String(),
-		"CASSETTO_LOG_FORMAT": c.LogFormat, "CASSETTO_LOG_LEVEL": c.LogLevel,
+		"CASSETTO_LOG_LEVEL": c.LogLevel,
 		"CASSETTO_SMTP_HOST": c.Notify.SMTPHost, "CASSETTO_SMTP_PORT": strconv.Itoa(c.Notify.SMTPPort),
 		"CASSETTO_SMTP_TLS": c.Notify.SMTPTLS, "CASSETTO_SMTP_USERNAME": c.Notify.SMTPUsername,
 		"CASSETTO_SMTP_PASSWORD": mask(c.Notify.SMTPPassword), "CASSETTO_SMTP_FROM": c.Notify.SMTPFrom,
@@ -351,8 +396,16 @@ func (c Config) value(v variable) string {
 		"CASSETTO_NOTIFY_INTERVAL":        c.Notify.Interval.String(),
 		"CASSETTO_DELEGATION_INVITE_DAYS": strconv.Itoa(c.DelegationInviteDays), "CASSETTO_API_RATE": strconv.Itoa(c.APIRate),
 		"CASSETTO_CASE_REOPEN_DAYS": strconv.Itoa(c.CaseReopenDays), "CASSETTO_CASE_ATTACHMENT_MAX_MB": strconv.Itoa(c.CaseAttachmentMaxMB),
+		"CASSETTO_BENCH_BASELINE": benchBaseline(c.BenchBaseline), "CASSETTO_PPROF_LISTEN": c.PprofListen,
 	}
 	return fields[v.env]
+}
+
+func benchBaseline(on bool) string {
+	if on {
+		return "1"
+	}
+	return "0"
 }
 
 func mask(s string) string {

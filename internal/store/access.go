@@ -27,7 +27,7 @@ func AccessFacts(ctx context.Context, db *DB, a access.Actor, positionID int64) 
 	if a.Kind != access.Citizen || a.PersonID == 0 {
 		return f, nil
 	}
-	q := db.R()
+	q := db.W() // from the primary, never a replica: a revoked delegation ends access at once
 	var n int
 	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM members WHERE position_id = ? AND person_id = ?`,
 		positionID, a.PersonID).Scan(&n)

@@ -28,11 +28,16 @@ const (
 // DB is an open database: a writer and a reader pool (the same pool on
 // PostgreSQL; on SQLite one writer connection and several readers, so that
 // writers never meet SQLITE_BUSY and readers run in parallel).
+//
+// On PostgreSQL a read replica may be attached (AttachReplica): the reads of
+// pages go there, chosen by DB.R from the request's context (replica.go).
 type DB struct {
 	Dialect Dialect
 	w       *sql.DB
 	r       *sql.DB
 	pool    *pgxpool.Pool // PostgreSQL only: native access (COPY)
+	replica *replica      // PostgreSQL only: the read replica, or nil
+	stats   poolStats     // statements by pool
 }
 
 // Open opens the database at url: "postgres://…" or "postgresql://…" for
@@ -133,7 +138,7 @@ func (db *DB) Close() error {
 	if db.pool != nil {
 		db.pool.Close()
 	}
-	return err
+	return errors.Join(err, db.closeReplica())
 }
 
 // Ping checks that the database answers (used by /readyz).

@@ -21,11 +21,7 @@ type Querier interface {
 
 type querier struct {
 	dialect Dialect
-	exec    interface {
-		ExecContext(context.Context, string, ...any) (sql.Result, error)
-		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-		QueryRowContext(context.Context, string, ...any) *sql.Row
-	}
+	exec    execer
 }
 
 func (q querier) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
@@ -46,12 +42,19 @@ func (q querier) QueryRow(ctx context.Context, query string, args ...any) *sql.R
 func (q querier) Dialect() Dialect { return q.dialect }
 
 // R returns a Querier on the reader pool: for reads that need not see a
-// write made in the same request.
-func (db *DB) R() Querier { return querier{db.Dialect, db.r} }
+// write made in the same request. With a read replica attached, a read
+// whose context allows it (WithReplica) goes to the replica
+// (replica_route.go).
+func (db *DB) R() Querier {
+	if db.replica != nil {
+		return querier{db.Dialect, replicaReader{db}}
+	}
+	return querier{db.Dialect, onPrimary{db.r, &db.stats.primary}}
+}
 
 // W returns a Querier on the writer pool: single-statement writes, and reads
 // that must see what was just written.
-func (db *DB) W() Querier { return querier{db.Dialect, db.w} }
+func (db *DB) W() Querier { return querier{db.Dialect, onPrimary{db.w, &db.stats.primary}} }
 
 // InTx runs fn in a write transaction, committed when fn returns nil and
 // rolled back otherwise (also on panic).
@@ -69,7 +72,8 @@ func (db *DB) InTx(ctx context.Context, fn func(tx Querier) error) (err error) {
 			_ = tx.Rollback()
 		}
 	}()
-	if err = fn(querier{db.Dialect, tx}); err != nil {
+	markWrote(ctx) // the request's later reads go to the primary
+	if err = fn(querier{db.Dialect, onPrimary{tx, &db.stats.primary}}); err != nil {
 		return err
 	}
 	if err = tx.Commit(); err != nil {

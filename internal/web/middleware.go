@@ -23,7 +23,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusForbidden, "error.csrf")
 	}))
-	inner := csrf.Handler(s.loadSession(next))
+	inner := csrf.Handler(s.loadSession(s.replicaReads(next)))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := s.Now()
 		st := &state{requestID: requestID(r), actor: access.Actor{Kind: access.Anonymous}}

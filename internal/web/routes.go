@@ -29,6 +29,7 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.notifyRoutes()...)
 	rs = append(rs, s.caseRoutes()...)
 	rs = append(rs, s.associationRoutes()...)
+	rs = append(rs, s.benchRoutes()...)
 	rs = append(rs, s.adminRoutes()...)
 	return rs
 }

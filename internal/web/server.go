@@ -62,6 +62,8 @@ type Deps struct {
 	// Cases are the settings of the requests' lifecycle (reopening window,
 	// attachment limits); zero: cases.DefaultConfig.
 	Cases cases.Config
+	// BenchBaseline adds the baseline routes of `cassetto bench` (routes_bench.go).
+	BenchBaseline bool
 }
 
 // Server is the HTML server.
