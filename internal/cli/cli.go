@@ -39,6 +39,7 @@ func commands() map[string]command {
 		"notices":   {noticesUsage, runNotices},
 		"notify":    {notifyUsage, runNotify},
 		"ledger":    {ledgerUsage, runLedger},
+		"bench":     {benchUsage, runBench},
 		"calc":      {"contribution of a person for a year as JSON: calc --year Y --gestione AR|CO --role titolare|collaboratore --birth YYYY-MM-DD --income EUR [--from YYYY-MM --to YYYY-MM] [--post1996] [--reduction none|forfettario|over65|new2025]", runCalc},
 		"codeline":  {"17-digit codice INPS: codeline --position N --subject N --rata N --year Y [--seq N] --sede NNNN --amount EUR | codeline verify CODE --sede NNNN --amount EUR", runCodeline},
 		"sanctions": {"sanzioni civili for a late payment as JSON: sanctions --amount EUR --due YYYY-MM-DD --paid YYYY-MM-DD [--spontaneous]", runSanctions},

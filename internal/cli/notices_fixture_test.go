@@ -76,8 +76,8 @@ func noticesPartialPayments(t *testing.T, db *store.DB) {
 			d.period_to, 50000, 0, 'test', 1, d.created_at, d.created_at
 		FROM dues d WHERE d.kind = 'rata1' AND d.position_id % 7 = 0`)
 	if err == nil {
-		_, err = db.W().Exec(ctx, `INSERT INTO allocations (payment_id, due_id, amount, method, created_at)
-			SELECT p.id, d.id, 50000, 'codeline', p.created_at FROM payments p JOIN dues d ON 'test:' || d.natural_key = p.line_key`)
+		_, err = db.W().Exec(ctx, `INSERT INTO allocations (payment_id, payment_paid_on, due_id, due_year, amount, method, created_at)
+			SELECT p.id, p.paid_on, d.id, d.year, 50000, 'codeline', p.created_at FROM payments p JOIN dues d ON 'test:' || d.natural_key = p.line_key`)
 	}
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package documents
 
 import (
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"io"
 	"time"
@@ -29,6 +28,7 @@ const (
 type canvas struct {
 	pdf  *gopdf.GoPdf
 	err  error
+	name string  // current font
 	size float64 // current font size, points
 }
 
@@ -36,7 +36,7 @@ type canvas struct {
 func newCanvas(m Meta) (*canvas, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitMM})
-	pdf.SetCompressLevel(flate.BestSpeed) // streams a little larger, written faster
+	pdf.SetNoCompression() // rewrite compresses the contents, with reused writers (lang.go)
 	if err := addFonts(pdf); err != nil {
 		return nil, err
 	}
@@ -56,7 +56,10 @@ func (c *canvas) addPage() { c.pdf.AddPage() }
 
 // font selects a font and a size in points.
 func (c *canvas) font(name string, size float64) {
-	c.size = size
+	if name == c.name && size == c.size {
+		return // gopdf writes the font with every text: nothing to change
+	}
+	c.name, c.size = name, size
 	c.keep(c.pdf.SetFont(name, "", size))
 }
 
@@ -126,7 +129,7 @@ func (c *canvas) finish(w io.Writer) error {
 	if _, err := c.pdf.WriteTo(&buf); err != nil {
 		return fmt.Errorf("documents: write: %w", err)
 	}
-	out, err := withLang(buf.Bytes(), "it-IT")
+	out, err := rewrite(buf.Bytes(), "it-IT")
 	if err != nil {
 		return err
 	}

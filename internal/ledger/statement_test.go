@@ -108,11 +108,11 @@ func TestStatementOfACollaboratoreInsuredHalfAYear(t *testing.T) {
 
 func TestStatementYearWithoutParameters(t *testing.T) {
 	b := newBook(contrib.AR)
-	id := b.rate(100, 10, 2019, 1, "2019-05-16", 100000, 186)
-	b.pay("2019-05-16", 100000, id, money.Cents(100000))
-	y := statementYear(t, ledger.NewStatement(b.rec, contrib.Default()), 100, 2019)
+	id := b.rate(100, 10, 2018, 1, "2018-05-16", 100000, 186)
+	b.pay("2018-05-16", 100000, id, money.Cents(100000))
+	y := statementYear(t, ledger.NewStatement(b.rec, contrib.Default()), 100, 2018)
 	if y.Known || y.Credited != 0 || y.Insured != 3 || y.Paid != 99814 {
-		t.Fatalf("2019 has no parameters: %+v", y)
+		t.Fatalf("2018 has no parameters: %+v", y)
 	}
 }
 

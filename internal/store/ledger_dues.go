@@ -16,6 +16,12 @@ const dueColumns = `natural_key, position_id, person_id, subject_code, year, kin
 
 const dueColumnCount = 17
 
+// dueConflict ends an INSERT of dues: a natural key already stored is
+// skipped. No conflict target, so that it reads the same on SQLite (unique
+// natural_key) and on PostgreSQL, whose partitioned dues are unique by
+// (natural_key, year) — the same thing, since a natural key names its year.
+const dueConflict = "ON CONFLICT DO NOTHING"
+
 // InsertDues writes dues in multi-row statements, skipping any whose natural
 // key is already stored (ON CONFLICT DO NOTHING on both dialects), and
 // returns how many it created. It runs on q: call it inside a transaction
@@ -52,7 +58,7 @@ func insertDueRows(ctx context.Context, q Querier, dues []ledger.Due, now time.T
 			d.PeriodFrom.String(), d.PeriodTo.String(), d.DueDate, int64(d.Amount), int64(d.Maternity), d.Codeline,
 			parent, d.Reason, d.Settlement, now.UTC())
 	}
-	sb.WriteString(" ON CONFLICT (natural_key) DO NOTHING")
+	sb.WriteString(" " + dueConflict)
 	res, err := q.Exec(ctx, sb.String(), args...)
 	if err != nil {
 		return 0, fmt.Errorf("store: insert dues: %w", err)

@@ -13,9 +13,10 @@ import (
 
 // Imposition is the storage of the yearly imposition (ledger.ImposeStore).
 type Imposition struct {
-	db   *DB
-	now  func() time.Time
-	copy bool
+	db    *DB
+	now   func() time.Time
+	copy  bool
+	parts partitionYears
 }
 
 var _ ledger.ImposeStore = (*Imposition)(nil)

@@ -73,7 +73,7 @@ func (t *sqliteDuesTx) insertGroup(ctx context.Context, dues []ledger.Due) (int6
 	if t.stmt == nil {
 		row := "(" + Placeholders(dueColumnCount) + ")"
 		q := "INSERT INTO dues (" + dueColumns + ") VALUES " + strings.Repeat(row+", ", imposeRowsPerStatement-1) + row +
-			" ON CONFLICT (natural_key) DO NOTHING"
+			" " + dueConflict
 		stmt, err := t.tx.PrepareContext(ctx, q)
 		if err != nil {
 			return 0, fmt.Errorf("store: prepare insert dues: %w", err)

@@ -16,8 +16,14 @@ const imposeLock = 0x636173_6c6564 // "casled"
 
 // Primaries returns, for each person insured more than once in year (as
 // titolare or collaboratore, on one position or several), the first of
-// their insurances by position id and subject code.
+// their insurances by position id and subject code. An imposition calls it
+// once, before its first chunk: on PostgreSQL it first makes sure the
+// partitions of year (the fixed rates, saldi) and year+1 (acconti) exist
+// (see YearPartitions), outside the chunks' transactions.
 func (s *Imposition) Primaries(ctx context.Context, year int) (map[int64]ledger.InsuranceRef, error) {
+	if err := s.parts.ensure(ctx, s.db, []int{year, year + 1}); err != nil {
+		return nil, err
+	}
 	b := impYearBounds(year)
 	q := `WITH ins AS (
 		SELECT pos.titolare_id AS person_id, pos.id AS position_id, 10 AS subject FROM positions pos WHERE ` + impActiveIn + `

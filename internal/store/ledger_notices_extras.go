@@ -15,14 +15,14 @@ func insertNoticeExtras(ctx context.Context, q Querier, plans []ledger.NoticePla
 	for _, p := range plans {
 		n := p.Notice
 		for _, it := range p.Items {
-			items = append(items, []any{n.ID, it.DueID, int64(it.Capital), int64(it.Sanction), it.Settlement})
+			items = append(items, []any{n.ID, it.DueID, it.Due.Year, int64(it.Capital), int64(it.Sanction), it.Settlement})
 		}
 		d := ledger.NoticeDocument(n)
 		docs = append(docs, []any{d.NaturalKey, d.PositionID, d.Kind, d.Title, d.RefID, d.IssuedOn, now.UTC()})
 		e := ledger.NoticeEvent(n, p.Position.Number)
 		events = append(events, []any{e.NaturalKey, e.Kind, e.PositionID, e.RefID, e.Payload, now.UTC()})
 	}
-	n, err := execRows(ctx, q, `INSERT INTO notice_items (notice_id, due_id, capital, sanction, settlement_eligible) VALUES `,
+	n, err := execRows(ctx, q, `INSERT INTO notice_items (notice_id, due_id, due_year, capital, sanction, settlement_eligible) VALUES `,
 		items, "")
 	if err != nil {
 		return fmt.Errorf("insert notice items: %w", err)

@@ -12,7 +12,9 @@ import (
 // notices, numbered from the series' counter, their sanction dues, items,
 // documents and events. A plan whose notice natural key is already stored
 // is skipped. It runs in the caller's transaction, so a rollback also
-// returns the numbers taken: numbering stays gapless.
+// returns the numbers taken: numbering stays gapless. The sanction dues
+// and the items are written with generic plans (see querierGenericPlans):
+// their foreign keys point at the partitioned dues.
 func writeNoticePlans(ctx context.Context, q Querier, plans []ledger.NoticePlan, year int, now time.Time, t *ledger.NoticeTally) error {
 	plans, err := dropStoredNotices(ctx, q, plans, t)
 	if err != nil || len(plans) == 0 {
@@ -32,12 +34,15 @@ func writeNoticePlans(ctx context.Context, q Querier, plans []ledger.NoticePlan,
 	for _, p := range plans {
 		sanctions = append(sanctions, p.SanctionDues()...)
 	}
-	n, err := InsertDues(ctx, q, sanctions, now)
+	err = querierGenericPlans(ctx, q, func() error {
+		n, err := InsertDues(ctx, q, sanctions, now)
+		if err != nil {
+			return err
+		}
+		t.Sanctions += n
+		return insertNoticeExtras(ctx, q, plans, now, t)
+	})
 	if err != nil {
-		return err
-	}
-	t.Sanctions += n
-	if err := insertNoticeExtras(ctx, q, plans, now, t); err != nil {
 		return err
 	}
 	for _, p := range plans {

@@ -11,10 +11,11 @@ import (
 // Payments stores F24 payment lines and reconciles them with the dues. It
 // implements ledger.PaymentWriter.
 type Payments struct {
-	db  *DB
-	rec ledger.Reconciler
-	now func() time.Time
-	reg *payRegistry
+	db    *DB
+	rec   ledger.Reconciler
+	now   func() time.Time
+	reg   *payRegistry
+	parts partitionYears
 }
 
 var _ ledger.PaymentWriter = (*Payments)(nil)
@@ -27,13 +28,17 @@ func NewPayments(db *DB, rec ledger.Reconciler, now func() time.Time) *Payments 
 	return &Payments{db: db, rec: rec, now: now, reg: newPayRegistry()}
 }
 
-// WritePayments stores chunk in one transaction: it resolves the person (by
+// WritePayments stores chunk in one transaction (on PostgreSQL after making
+// the partitions of its years, see YearPartitions): it resolves the person (by
 // codice fiscale) and the position of each payment, inserts those whose
 // line key is new, reconciles them (allocations, sanction dues) and marks
 // them reconciled. A crash leaves the chunk all written or not at all.
 func (s *Payments) WritePayments(ctx context.Context, chunk []ledger.Payment) (ledger.ChunkResult, error) {
 	var res ledger.ChunkResult
 	now := s.now().UTC()
+	if err := s.parts.ensure(ctx, s.db, payYears(chunk)); err != nil {
+		return ledger.ChunkResult{}, err
+	}
 	err := s.db.payInTx(ctx, func(t *payTx) error {
 		res = ledger.ChunkResult{}
 		if err := payResolve(ctx, t.q, s.reg, chunk); err != nil {
@@ -55,4 +60,11 @@ func (s *Payments) WritePayments(ctx context.Context, chunk []ledger.Payment) (l
 			chunk[0].SourceLine, chunk[len(chunk)-1].SourceLine, err)
 	}
 	return res, nil
+}
+
+// payYears returns the years of the payment dates of chunk, in order of
+// first appearance: on PostgreSQL the partitions WritePayments makes sure
+// of before the chunk's transaction.
+func payYears(chunk []ledger.Payment) []int {
+	return payDistinct(chunk, func(p ledger.Payment) int { return p.PaidOn.Year })
 }

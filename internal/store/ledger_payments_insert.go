@@ -16,6 +16,12 @@ const paymentColumns = `line_key, paid_on, codice_fiscale, person_id, position_i
 
 const paymentColumnCount = 16
 
+// paymentConflict ends an INSERT of payments: a line key already stored is
+// skipped, and the ids of the rows created are returned. No conflict
+// target: PostgreSQL's partitioned payments are unique by (line_key,
+// paid_on), which is the same thing, since a line key names its date.
+const paymentConflict = "ON CONFLICT DO NOTHING RETURNING id, line_key"
+
 // paymentsPerStatement bounds a multi-row INSERT on SQLite: 500 rows × 16
 // parameters stays well under its limit of 32,766.
 const paymentsPerStatement = 500
@@ -63,7 +69,7 @@ func payInsertRows(ctx context.Context, t *payTx, rows []ledger.Payment, now tim
 			p.Causale, p.CodiceINPS, p.PeriodFrom.String(), p.PeriodTo.String(), int64(p.Debit), int64(p.Credit),
 			p.Source, p.SourceLine, now, now)
 	}
-	sb.WriteString(" ON CONFLICT (line_key) DO NOTHING RETURNING id, line_key")
+	sb.WriteString(" " + paymentConflict)
 	stmt, err := t.prepared(ctx, sb.String())
 	if err != nil {
 		return err

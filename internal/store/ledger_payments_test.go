@@ -252,7 +252,8 @@ func TestWritePaymentsCountsCorrectionsAndNotices(t *testing.T) {
 			civil.MustParse("2025-12-01"), civil.MustParse("2025-12-31"), int64(payRate), payClock()); err != nil {
 			return err
 		}
-		_, err := q.Exec(ctx, `INSERT INTO notice_items (notice_id, due_id, capital, sanction) VALUES (1, ?, ?, 0)`, r[2].ID, int64(payRate))
+		_, err := q.Exec(ctx, `INSERT INTO notice_items (notice_id, due_id, due_year, capital, sanction) VALUES (1, ?, ?, ?, 0)`,
+			r[2].ID, r[2].Year, int64(payRate))
 		return err
 	})
 	if err != nil {

@@ -77,8 +77,9 @@ func (db *DB) payInTx(ctx context.Context, fn func(t *payTx) error) (err error) 
 }
 
 // payPostgresTx sets up t on PostgreSQL: native access for COPY, the
-// advisory lock, and no JIT (the chunk's queries are short index lookups
-// that long ANY lists could make look expensive).
+// advisory lock, no JIT (the chunk's queries are short index lookups that
+// long ANY lists could make look expensive) and a commit that does not wait
+// for the disk (synchronous_commit off, see impBatchTx).
 func payPostgresTx(ctx context.Context, conn *sql.Conn, t *payTx) error {
 	t.pg = func(f func(*pgx.Conn) error) error {
 		return conn.Raw(func(dc any) error {
@@ -93,6 +94,9 @@ func payPostgresTx(ctx context.Context, conn *sql.Conn, t *payTx) error {
 		return fmt.Errorf("store: lock payments: %w", err)
 	}
 	if _, err := t.q.Exec(ctx, `SET LOCAL jit = off`); err != nil {
+		return fmt.Errorf("store: payments transaction: %w", err)
+	}
+	if _, err := t.q.Exec(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
 		return fmt.Errorf("store: payments transaction: %w", err)
 	}
 	return nil

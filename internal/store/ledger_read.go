@@ -24,12 +24,19 @@ func NewLedgerReader(db *DB) *LedgerReader { return &LedgerReader{db: db} }
 // position with its allocations, the persons insured on it and the
 // notices naming its dues. It runs six indexed queries.
 func (r *LedgerReader) Records(ctx context.Context, positionID int64, year int) (ledger.Records, error) {
-	q := r.db.R()
-	var rec ledger.Records
-	var err error
-	if rec.Position, err = readPosition(ctx, q, positionID); err != nil {
-		return rec, err
+	pos, err := readPosition(ctx, r.db.R(), positionID)
+	if err != nil {
+		return ledger.Records{}, err
 	}
+	return r.RecordsOf(ctx, pos, year)
+}
+
+// RecordsOf is Records for a position the caller has read already (the
+// portal reads it to check access): five indexed queries, the position is
+// not read again.
+func (r *LedgerReader) RecordsOf(ctx context.Context, pos ledger.PositionInfo, year int) (ledger.Records, error) {
+	q, positionID := r.db.R(), pos.ID
+	rec := ledger.Records{Position: pos}
 	steps := []func() error{
 		func() (err error) { rec.Persons, err = readPersons(ctx, q, positionID); return },
 		func() (err error) { rec.Dues, err = readDues(ctx, q, positionID, year); return },

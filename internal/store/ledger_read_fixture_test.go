@@ -122,8 +122,9 @@ func (f *ledgerFixture) pay(pos registry.Position, paidOn string, debit money.Ce
 		fmt.Sprintf("line:%d", f.payments), civil.MustParse(paidOn), pos.TitolareID, pos.ID,
 		int64(debit), fixedClock(), fixedClock()).Scan(&id))
 	for i := 0; i < len(allocs); i += 2 {
-		_, err := f.db.W().Exec(f.ctx, `INSERT INTO allocations (payment_id, due_id, amount, method, created_at) VALUES (?, ?, ?, 'codeline', ?)`,
-			id, allocs[i].(int64), int64(allocs[i+1].(money.Cents)), fixedClock())
+		_, err := f.db.W().Exec(f.ctx, `INSERT INTO allocations (payment_id, payment_paid_on, due_id, due_year, amount, method, created_at)
+			VALUES (?, (SELECT paid_on FROM payments WHERE id = ?), ?, (SELECT year FROM dues WHERE id = ?), ?, 'codeline', ?)`,
+			id, id, allocs[i].(int64), allocs[i].(int64), int64(allocs[i+1].(money.Cents)), fixedClock())
 		f.must(err)
 	}
 	return id

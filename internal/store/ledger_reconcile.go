@@ -13,37 +13,47 @@ import (
 // recReconcile reconciles payments (stored, with their IDs) inside t: it
 // loads the dues they may pay (ledger.Book) in two queries, allocates them
 // in order (ledger.Reconciler), reads the notice dates of the dues paid
-// late, and writes the allocations and the sanction dues.
+// late, and writes the allocations and the sanction dues (with generic
+// plans on PostgreSQL: see querierGenericPlans).
 func recReconcile(ctx context.Context, t *payTx, rec ledger.Reconciler, payments []ledger.Payment, now time.Time) (ledger.ReconcileStats, error) {
 	if len(payments) == 0 {
 		return ledger.ReconcileStats{}, nil
 	}
-	book, err := recLoadBook(ctx, t.q, payments)
+	dues, err := recLoadBook(ctx, t.q, payments)
 	if err != nil {
 		return ledger.ReconcileStats{}, err
 	}
+	book := ledger.NewBook(dues)
 	out, err := rec.Reconcile(payments, book, func(ids []int64) (map[int64][]civil.Date, error) {
 		return recNoticeDates(ctx, t.q, ids)
 	})
 	if err != nil {
 		return out.Stats, err
 	}
-	if err := recInsertAllocations(ctx, t, out.Allocations, now); err != nil {
+	allocs, err := recAllocationRows(out.Allocations, dues, payments)
+	if err != nil {
 		return out.Stats, err
 	}
-	if _, err := InsertDues(ctx, t.q, out.Sanctions, now); err != nil {
-		return out.Stats, fmt.Errorf("store: sanctions: %w", err)
-	}
-	return out.Stats, nil
+	err = querierGenericPlans(ctx, t.q, func() error {
+		if err := recInsertAllocations(ctx, t, allocs, now); err != nil {
+			return err
+		}
+		if _, err := InsertDues(ctx, t.q, out.Sanctions, now); err != nil {
+			return fmt.Errorf("store: sanctions: %w", err)
+		}
+		return nil
+	})
+	return out.Stats, err
 }
 
-// recLoadBook loads the open dues payments may pay: the dues of their
+// recLoadBook loads the open dues payments may pay (the ledger.Book of
+// the chunk): the dues of their
 // verified codici INPS; for a verified code no due carries (a code
 // re-generated for another amount), the dues whose codeline has the same
 // position, subject, rata and year; then, for the payments to be matched
 // (no verified code, or a code of no due), the dues of the same person and
 // causale whose period overlaps theirs.
-func recLoadBook(ctx context.Context, q Querier, payments []ledger.Payment) (*ledger.Book, error) {
+func recLoadBook(ctx context.Context, q Querier, payments []ledger.Payment) ([]ledger.OpenDue, error) {
 	var codes []string
 	verified := make([]bool, len(payments))
 	for i, p := range payments {
@@ -78,7 +88,7 @@ func recLoadBook(ctx context.Context, q Querier, payments []ledger.Payment) (*le
 	if err != nil {
 		return nil, err
 	}
-	return ledger.NewBook(append(append(dues, regenerated...), more...)), nil
+	return append(append(dues, regenerated...), more...), nil
 }
 
 // recNoticeDates returns the dates of the notices that named each due.

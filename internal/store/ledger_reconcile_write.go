@@ -8,26 +8,66 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/ledger"
 )
 
-// allocationsPerStatement bounds a multi-row INSERT of allocations (5
+// allocationsPerStatement bounds a multi-row INSERT of allocations (7
 // parameters a row).
 const allocationsPerStatement = 1000
+
+// allocationColumnsIn are the columns an allocation is written with, in
+// order: with the partition keys of its due and its payment, which the
+// foreign keys of PostgreSQL's partitioned dues and payments hold.
+var allocationColumnsIn = []string{"payment_id", "payment_paid_on", "due_id", "due_year", "amount", "method", "created_at"}
+
+// recAllocation is an allocation with the year of its due and the date
+// of its payment.
+type recAllocation struct {
+	ledger.Allocation
+	DueYear int
+	PaidOn  civil.Date
+}
+
+// recAllocationRows adds to allocs the year of each due (from dues, the
+// book they were allocated from) and the date of each payment.
+func recAllocationRows(allocs []ledger.Allocation, dues []ledger.OpenDue, payments []ledger.Payment) ([]recAllocation, error) {
+	if len(allocs) == 0 {
+		return nil, nil
+	}
+	years := make(map[int64]int, len(dues))
+	for i := range dues {
+		years[dues[i].ID] = dues[i].Year
+	}
+	paid := make(map[int64]civil.Date, len(payments))
+	for i := range payments {
+		paid[payments[i].ID] = payments[i].PaidOn
+	}
+	out := make([]recAllocation, len(allocs))
+	for i, a := range allocs {
+		y, okDue := years[a.DueID]
+		on, okPay := paid[a.PaymentID]
+		if !okDue || !okPay {
+			return nil, fmt.Errorf("store: allocation of payment %d to due %d: not in the chunk", a.PaymentID, a.DueID)
+		}
+		out[i] = recAllocation{Allocation: a, DueYear: y, PaidOn: on}
+	}
+	return out, nil
+}
 
 // recInsertAllocations writes allocations: COPY on PostgreSQL, multi-row
 // INSERTs on SQLite. They are new (their payments were created in the same
 // transaction), so there is nothing to skip.
-func recInsertAllocations(ctx context.Context, t *payTx, allocs []ledger.Allocation, now time.Time) error {
+func recInsertAllocations(ctx context.Context, t *payTx, allocs []recAllocation, now time.Time) error {
 	if len(allocs) == 0 {
 		return nil
 	}
 	if t.pg != nil {
 		err := t.pg(func(c *pgx.Conn) error {
-			_, err := c.CopyFrom(ctx, pgx.Identifier{"allocations"}, []string{"payment_id", "due_id", "amount", "method", "created_at"},
+			_, err := c.CopyFrom(ctx, pgx.Identifier{"allocations"}, allocationColumnsIn,
 				pgx.CopyFromSlice(len(allocs), func(i int) ([]any, error) {
-					a := allocs[i]
-					return []any{a.PaymentID, a.DueID, int64(a.Amount), a.Method, now}, nil
+					a := &allocs[i]
+					return []any{a.PaymentID, pgDate(a.PaidOn), a.DueID, int32(a.DueYear), int64(a.Amount), a.Method, now}, nil
 				}))
 			return err
 		})
@@ -46,16 +86,17 @@ func recInsertAllocations(ctx context.Context, t *payTx, allocs []ledger.Allocat
 
 // recInsertAllocationRows writes allocations in one statement, prepared
 // once per transaction.
-func recInsertAllocationRows(ctx context.Context, t *payTx, allocs []ledger.Allocation, now time.Time) error {
+func recInsertAllocationRows(ctx context.Context, t *payTx, allocs []recAllocation, now time.Time) error {
 	var sb strings.Builder
-	sb.WriteString("INSERT INTO allocations (payment_id, due_id, amount, method, created_at) VALUES ")
-	args := make([]any, 0, len(allocs)*5)
-	for i, a := range allocs {
+	sb.WriteString("INSERT INTO allocations (" + strings.Join(allocationColumnsIn, ", ") + ") VALUES ")
+	args := make([]any, 0, len(allocs)*len(allocationColumnsIn))
+	for i := range allocs {
+		a := &allocs[i]
 		if i > 0 {
 			sb.WriteString(", ")
 		}
-		sb.WriteString("(?, ?, ?, ?, ?)")
-		args = append(args, a.PaymentID, a.DueID, int64(a.Amount), a.Method, now)
+		sb.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, a.PaymentID, a.PaidOn, a.DueID, a.DueYear, int64(a.Amount), a.Method, now)
 	}
 	stmt, err := t.prepared(ctx, sb.String())
 	if err != nil {

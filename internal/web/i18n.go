@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -23,6 +24,7 @@ const langCookie = "cassetto_lang"
 // Catalog holds the translated messages.
 type Catalog struct {
 	bundle *i18n.Bundle
+	byLang map[string]*Localizer // one shared translator per language of Languages
 }
 
 // NewCatalog loads the embedded message files: locales/LANG.json and one
@@ -39,7 +41,11 @@ func NewCatalog() (*Catalog, error) {
 			return nil, fmt.Errorf("web: messages %s: %w", f, err)
 		}
 	}
-	return &Catalog{bundle: b}, nil
+	c := &Catalog{bundle: b, byLang: map[string]*Localizer{}}
+	for _, lang := range Languages {
+		c.byLang[lang] = c.newLocalizer(lang)
+	}
+	return c, nil
 }
 
 // Lang picks the language of r: the one chosen with the language switch
@@ -52,21 +58,43 @@ func (c *Catalog) Lang(r *http.Request) string {
 	return "it"
 }
 
-// Localizer translates message ids into one language.
+// Localizer translates message ids into one language. It is safe for
+// concurrent use: the pages of a language share one.
 type Localizer struct {
-	lang string
-	loc  *i18n.Localizer
+	lang  string
+	loc   *i18n.Localizer
+	plain sync.Map // id -> text of the messages found, asked without arguments
 }
 
 // Localizer returns the translator for lang.
 func (c *Catalog) Localizer(lang string) *Localizer {
+	if l, ok := c.byLang[lang]; ok {
+		return l
+	}
+	return c.newLocalizer(lang)
+}
+
+func (c *Catalog) newLocalizer(lang string) *Localizer {
 	return &Localizer{lang: lang, loc: i18n.NewLocalizer(c.bundle, lang)}
 }
 
 // T translates id; args are key/value pairs for the message template, and
 // an int "Count" selects the plural form. A missing id shows the id itself,
-// which the catalogue test catches.
+// which the catalogue test catches. The text of an id found in the
+// catalogue and asked without arguments is kept: a page asks for hundreds
+// of them, and the catalogue bounds what is kept.
 func (l *Localizer) T(id string, args ...any) string {
+	if len(args) == 0 {
+		if s, ok := l.plain.Load(id); ok {
+			return s.(string)
+		}
+		s, err := l.loc.Localize(&i18n.LocalizeConfig{MessageID: id})
+		if err != nil || s == "" {
+			return id
+		}
+		l.plain.Store(id, s)
+		return s
+	}
 	data := map[string]any{}
 	var count any
 	for i := 0; i+1 < len(args); i += 2 {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/ledger"
 )
 
@@ -26,7 +27,9 @@ func f24URL(number string, dues ...int64) template.URL {
 
 // ledgerRecords loads every record of the request's position.
 func (s *Server) ledgerRecords(r *http.Request) (ledger.Records, error) {
-	return s.Ledger.Records(r.Context(), stateOf(r).position.ID, 0)
+	pos := stateOf(r).position // read by the gate: Records need not read it again
+	return s.Ledger.RecordsOf(r.Context(), ledger.PositionInfo{ID: pos.ID, Number: pos.Number,
+		Gestione: contrib.Gestione(pos.Gestione), Sede: pos.OfficeCode}, 0)
 }
 
 // situationOptions are the options of the situazione the pages show: as

@@ -51,35 +51,57 @@ type personMonths struct {
 
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	st := stateOf(r)
-	ctx := r.Context()
-	members, err := s.Registry.Members(ctx, st.position.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	rec, err := s.ledgerRecords(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	page, err := s.Ledger.Payments(ctx, st.position.ID, ledger.PaymentFilter{Limit: dashboardPayments})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	sit := ledger.NewSituation(rec, s.situationOptions())
 	data := dashboardData{CanEditContacts: s.may(r, access.EditContacts), CanSeeAccessLog: s.may(r, access.ViewAccessLog),
-		Members: len(members), Debt: sit.Debt, Overdue: sit.Overdue, Credit: sit.Credit, Payments: page.Rows,
-		Next: nextRateOf(sit, s.today(), st.position.Number), Year: s.today().Year,
-		Months: monthsOfYear(ledger.NewStatement(rec, s.Params), s.today().Year)}
+		Members: membersOf(rec), Debt: sit.Debt, Overdue: sit.Overdue, Credit: sit.Credit,
+		Payments: lastPayments(rec, dashboardPayments), Next: nextRateOf(sit, s.today(), st.position.Number),
+		Year: s.today().Year, Months: monthsOfYear(ledger.NewStatement(rec, s.Params), s.today().Year)}
 	data.OpenNotices, data.NoticesOwed = openNotices(ledger.NoticeSummaries(sit))
 	if data.ShowUnread = st.actor.Kind == access.Citizen; data.ShowUnread {
-		if data.Unread, err = s.notifications().UnreadOn(ctx, st.actor.PersonID, st.position.ID); err != nil {
+		if data.Unread, err = s.notifications().UnreadOn(r.Context(), st.actor.PersonID, st.position.ID); err != nil {
 			s.fail(w, r, err)
 			return
 		}
 	}
 	s.render(w, r, http.StatusOK, "dashboard", &View{Title: "dashboard.title", Nav: "dashboard", Data: data})
+}
+
+// membersOf counts the collaboratori of the position, every one ever
+// registered as Registry.Members lists them: the records hold the
+// titolare and each of them, so the page needs no query of its own.
+func membersOf(rec ledger.Records) int {
+	n := 0
+	for _, p := range rec.Persons {
+		if p.SubjectCode != ledger.TitolareSubject {
+			n++
+		}
+	}
+	return n
+}
+
+// lastPayments returns the n most recent payments of the records (by date
+// of payment, then id, newest first) with their allocations: what
+// LedgerReader.Payments returns for a first page of n, without its two
+// queries (the records hold every payment of the position and their
+// allocations, in ascending order).
+func lastPayments(rec ledger.Records, n int) []ledger.PaymentRow {
+	out := make([]ledger.PaymentRow, 0, min(n, len(rec.Payments)))
+	for i := len(rec.Payments) - 1; i >= 0 && len(out) < n; i-- {
+		p := rec.Payments[i]
+		var allocs []ledger.Allocation
+		for _, a := range rec.Allocations {
+			if a.PaymentID == p.ID {
+				allocs = append(allocs, a)
+			}
+		}
+		out = append(out, ledger.NewPaymentRow(p, allocs))
+	}
+	return out
 }
 
 // nextRateOf finds the first due date from today on with a contribution

@@ -104,8 +104,9 @@ func (w *world) pay(on civil.Date, debit money.Cents, allocs ...any) int64 {
 		w.t.Fatal(err)
 	}
 	for i := 0; i+1 < len(allocs); i += 2 {
-		if _, err := w.db.W().Exec(ctx, `INSERT INTO allocations (payment_id, due_id, amount, method, created_at)
-			VALUES (?, ?, ?, 'codeline', ?)`, id, allocs[i].(int64), int64(allocs[i+1].(money.Cents)), w.now); err != nil {
+		if _, err := w.db.W().Exec(ctx, `INSERT INTO allocations (payment_id, payment_paid_on, due_id, due_year, amount, method, created_at)
+			VALUES (?, (SELECT paid_on FROM payments WHERE id = ?), ?, (SELECT year FROM dues WHERE id = ?), ?, 'codeline', ?)`,
+			id, id, allocs[i].(int64), allocs[i].(int64), int64(allocs[i+1].(money.Cents)), w.now); err != nil {
 			w.t.Fatal(err)
 		}
 	}

@@ -21,6 +21,7 @@ type Options struct {
 	Seed      uint64     // the same seed and database give the same file
 	Semicolon bool       // ";" separators and decimal commas
 	Latest    civil.Date // no payment is dated after it (dues due later are skipped); default DefaultLatest
+	Earliest  civil.Date // dues due before it are skipped (default: none)
 }
 
 // DefaultLatest is the default latest payment date: the demo data's
@@ -48,6 +49,9 @@ func Write(ctx context.Context, db *store.DB, w io.Writer, o Options) (Stats, er
 	if o.Latest.IsZero() {
 		o.Latest = DefaultLatest()
 	}
+	if o.Earliest.IsZero() {
+		o.Earliest = civil.Date{Year: 1, Month: 1, Day: 1}
+	}
 	g := &generator{o: o, rng: rand.New(rand.NewPCG(o.Seed, 0x9e3779b97f4a7c15)), bw: bufio.NewWriterSize(w, 1<<16)}
 	header := ledger.F24Header
 	if o.Semicolon {
@@ -71,8 +75,8 @@ func (g *generator) pass(ctx context.Context, db *store.DB) error {
 	rows, err := db.R().Query(ctx, `SELECT d.codeline, d.causale, d.period_from, d.period_to, d.due_date, d.amount,
 		p.codice_fiscale, pos.office_code, d.kind
 		FROM dues d JOIN persons p ON p.id = d.person_id JOIN positions pos ON pos.id = d.position_id
-		WHERE d.kind IN ('rata1', 'rata2', 'rata3', 'rata4') AND d.codeline <> '' AND d.due_date <= ?
-		ORDER BY d.due_date, d.id`, g.o.Latest)
+		WHERE d.kind IN ('rata1', 'rata2', 'rata3', 'rata4') AND d.codeline <> '' AND d.due_date <= ? AND d.due_date >= ?
+		ORDER BY d.due_date, d.id`, g.o.Latest, g.o.Earliest)
 	if err != nil {
 		return fmt.Errorf("paymentgen: read dues: %w", err)
 	}
