@@ -51,7 +51,7 @@ func startDemo(t *testing.T) string {
 		return u
 	case err := <-done:
 		t.Fatalf("demo ended before serving: %v", err)
-	case <-time.After(2 * time.Minute):
+	case <-time.After(10 * time.Minute):
 		t.Fatal("demo did not start") // a safety net, not a speed assertion
 	}
 	return ""

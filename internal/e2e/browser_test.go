@@ -41,6 +41,7 @@ func TestBrowser(t *testing.T) {
 		// After RequestLoop: it turns off Marco's e-mail for the office's replies.
 		{"TitolareReadsNotifications", titolareReadsNotifications},
 		{"AdministratorReadsCaughtMail", administratorReadsCaughtMail},
+		{"AdministratorManagesTopics", administratorManagesTopics},
 		// Last: it ends with Marco Bianchi's delegation to Francesca Romano revoked.
 		{"DelegationLifecycle", func(t *testing.T, b *browser) { delegationLifecycle(t, b, newBrowser(t, chromium, demo.URL)) }},
 	}

@@ -142,7 +142,7 @@ func startDemo(t *testing.T) demoRun {
 	case err := <-done:
 		done <- err // for the cleanup
 		t.Fatalf("the demo ended before serving: %v\n%s", err, tail(stderr.String(), 4000))
-	case <-time.After(3 * time.Minute): // a safety net, not a speed assertion
+	case <-time.After(10 * time.Minute): // a safety net, not a speed assertion
 		t.Fatal("the demo did not start")
 	}
 	return run

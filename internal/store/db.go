@@ -38,6 +38,7 @@ type DB struct {
 	pool    *pgxpool.Pool // PostgreSQL only: native access (COPY)
 	replica *replica      // PostgreSQL only: the read replica, or nil
 	stats   poolStats     // statements by pool
+	stmts   *stmtCaches   // SQLite only: the prepared statements of R and W
 }
 
 // Open opens the database at url: "postgres://…" or "postgresql://…" for
@@ -95,7 +96,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	return &DB{Dialect: SQLite, w: w, r: r}, nil
+	return &DB{Dialect: SQLite, w: w, r: r, stmts: newStmtCaches(w, r)}, nil
 }
 
 func openPostgres(ctx context.Context, url string) (*DB, error) {
@@ -129,9 +130,9 @@ func redactURL(s string) string {
 	return u.Redacted()
 }
 
-// Close closes every pool.
+// Close closes every pool and the statements prepared on them.
 func (db *DB) Close() error {
-	err := db.w.Close()
+	err := errors.Join(db.stmts.close(), db.w.Close())
 	if db.r != db.w {
 		err = errors.Join(err, db.r.Close())
 	}

@@ -11,7 +11,9 @@ import (
 
 // Querier runs queries written with "?" placeholders on a pool or inside a
 // transaction, rebinding them for the dialect. Repository code takes a
-// Querier so the same function works in and out of a transaction.
+// Querier so the same function works in and out of a transaction. On
+// SQLite the statements of the pools are prepared once and kept
+// (stmtcache.go).
 type Querier interface {
 	Exec(ctx context.Context, query string, args ...any) (sql.Result, error)
 	Query(ctx context.Context, query string, args ...any) (*sql.Rows, error)
@@ -49,12 +51,14 @@ func (db *DB) R() Querier {
 	if db.replica != nil {
 		return querier{db.Dialect, replicaReader{db}}
 	}
-	return querier{db.Dialect, onPrimary{db.r, &db.stats.primary}}
+	return querier{db.Dialect, onPrimary{pool(db.r, db.stmts.reader()), &db.stats.primary}}
 }
 
 // W returns a Querier on the writer pool: single-statement writes, and reads
 // that must see what was just written.
-func (db *DB) W() Querier { return querier{db.Dialect, onPrimary{db.w, &db.stats.primary}} }
+func (db *DB) W() Querier {
+	return querier{db.Dialect, onPrimary{pool(db.w, db.stmts.writer()), &db.stats.primary}}
+}
 
 // InTx runs fn in a write transaction, committed when fn returns nil and
 // rolled back otherwise (also on panic).
@@ -73,7 +77,7 @@ func (db *DB) InTx(ctx context.Context, fn func(tx Querier) error) (err error) {
 		}
 	}()
 	markWrote(ctx) // the request's later reads go to the primary
-	if err = fn(querier{db.Dialect, onPrimary{tx, &db.stats.primary}}); err != nil {
+	if err = fn(querier{db.Dialect, onPrimary{inTx(tx, db.stmts.writer()), &db.stats.primary}}); err != nil {
 		return err
 	}
 	if err = tx.Commit(); err != nil {

@@ -30,7 +30,7 @@ type allocationView struct {
 }
 
 // Allocations returns the allocations of ids with their payments.
-func (d situationData) Allocations(ids []int64) []allocationView {
+func (d *situationData) Allocations(ids []int64) []allocationView {
 	out := make([]allocationView, 0, len(ids))
 	for _, id := range ids {
 		a := d.allocs[id]
@@ -40,21 +40,8 @@ func (d situationData) Allocations(ids []int64) []allocationView {
 	return out
 }
 
-// lineView is what the template "sit_line" renders: one line of an item.
-type lineView struct {
-	V     *View
-	D     situationData
-	Line  ledger.Line
-	Label string // message id: contribution, correction or sanction
-}
-
-// Line returns the view of one line of an item for the drill-down.
-func (d situationData) Line(v *View, l ledger.Line, label string) lineView {
-	return lineView{V: v, D: d, Line: l, Label: label}
-}
-
 // PayURL returns the link to the F24 of what the item still owes, or "".
-func (d situationData) PayURL(it ledger.Item) template.URL {
+func (d *situationData) PayURL(it ledger.Item) template.URL {
 	ids := openDues(it)
 	if len(ids) == 0 {
 		return ""
@@ -62,12 +49,9 @@ func (d situationData) PayURL(it ledger.Item) template.URL {
 	return f24URL(d.number, ids...)
 }
 
-// Person returns the name and codice fiscale of a person of the position.
-func (d situationData) Person(id int64) ledger.PersonInfo { return d.persons[id] }
-
 // newSituationData computes the situazione of rec for year (0: all).
-func newSituationData(rec ledger.Records, o ledger.SituationOptions) situationData {
-	d := situationData{number: rec.Position.Number, Sit: ledger.NewSituation(rec, o), Year: o.Year, persons: map[int64]ledger.PersonInfo{},
+func newSituationData(rec ledger.Records, o ledger.SituationOptions) *situationData {
+	d := &situationData{number: rec.Position.Number, Sit: ledger.NewSituation(rec, o), Year: o.Year, persons: map[int64]ledger.PersonInfo{},
 		payments: map[int64]ledger.Payment{}, allocs: map[int64]ledger.Allocation{}}
 	for _, p := range rec.Persons {
 		d.persons[p.ID] = p
@@ -109,9 +93,6 @@ func parseYear(s string) (int, bool) {
 	return y, true
 }
 
-// Status names where an item stands, as a message id suffix.
-func (d situationData) Status(it ledger.Item) string { return it.Status() }
-
 // situation renders the situazione debitoria/creditoria, of every year or
 // of the year of ?anno=; a malformed year is said beside the filter.
 func (s *Server) situation(w http.ResponseWriter, r *http.Request) {
@@ -123,10 +104,11 @@ func (s *Server) situation(w http.ResponseWriter, r *http.Request) {
 	}
 	o := s.situationOptions()
 	o.Year = year
-	v := &View{Title: "ledger.sit.title", Nav: "situazione", Data: newSituationData(rec, o)}
+	loc := s.catalog.Localizer(s.catalog.Lang(r))
+	v := &View{Title: "ledger.sit.title", Nav: "situazione", Data: newSitView(loc, newSituationData(rec, o))}
 	status := http.StatusOK
 	if !ok {
-		status, v.Errors = http.StatusUnprocessableEntity, map[string]string{"anno": s.translate(r, "ledger.filter.bad_year")}
+		status, v.Errors = http.StatusUnprocessableEntity, map[string]string{"anno": loc.T("ledger.filter.bad_year")}
 	}
 	s.render(w, r, status, "situazione", v)
 }
