@@ -36,25 +36,6 @@ type CaughtMail struct {
 	CaughtAt                     time.Time
 }
 
-// CaughtMails returns the latest limit caught e-mails, newest first (bodies left out).
-func (n *Notifications) CaughtMails(ctx context.Context, limit int) ([]CaughtMail, error) {
-	rows, err := n.db.R().Query(ctx, `SELECT id, message_id, sender, recipient, subject, caught_at FROM caught_mail
-		ORDER BY id DESC LIMIT ?`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("store: caught mail: %w", err)
-	}
-	defer rows.Close()
-	var out []CaughtMail
-	for rows.Next() {
-		var m CaughtMail
-		if err := rows.Scan(&m.ID, &m.MessageID, &m.Sender, &m.Recipient, &m.Subject, &m.CaughtAt); err != nil {
-			return nil, fmt.Errorf("store: caught mail: %w", err)
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
-}
-
 // CaughtMailByID returns one caught e-mail; errs.NotFound if there is none.
 func (n *Notifications) CaughtMailByID(ctx context.Context, id int64) (CaughtMail, error) {
 	var m CaughtMail
