@@ -40,6 +40,9 @@ func runDatabase(ctx context.Context, o Options, kind string, p progress) (*Data
 	if err := r.growthPoint(ctx, o, t, o.Positions, p); err != nil {
 		return r, err
 	}
+	if r.Growth != nil && len(r.Growth.Points) == 1 { // the main database's point: its seed and history
+		r.Growth.Points[0].SeedSeconds = r.Batches[0].Seconds + r.Batches[1].Seconds
+	}
 	steps := []struct {
 		shape shape
 		run   func() (Batch, error)

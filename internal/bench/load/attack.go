@@ -65,11 +65,18 @@ func (t *tally) stats(name string, rate float64, rss int64) Stats {
 	return s
 }
 
+// maxConnections caps the client's open connections: past saturation vegeta
+// would open one per waiting request until the process runs out of file
+// descriptors (20,000 here), and the run would end in client errors
+// instead of the server's latency.
+const maxConnections = 4000
+
 // attack runs tr at rate requests/s for d and returns the overall figures
 // and those of each page seen.
 func (r *runner) attack(ctx context.Context, name string, rate int, d time.Duration, tr vegeta.Targeter) (Stats, map[string]Stats) {
 	atk := vegeta.NewAttacker(vegeta.Redirects(vegeta.NoFollow), vegeta.MaxBody(512), vegeta.KeepAlive(true),
-		vegeta.Timeout(r.cfg.Timeout), vegeta.Connections(r.cfg.Connections))
+		vegeta.Timeout(r.cfg.Timeout), vegeta.Connections(r.cfg.Connections),
+		vegeta.MaxConnections(maxConnections))
 	stop := context.AfterFunc(ctx, func() { atk.Stop() })
 	defer stop()
 	rss := sampleRSS(r.srv.cmd.Process.Pid)
@@ -99,8 +106,8 @@ func (r *runner) attack(ctx context.Context, name string, rate int, d time.Durat
 // and sent within 10% of its rate. vegeta does not wait for answers before
 // sending (an open loop), so a server that cannot keep up shows in the
 // latency; a client that cannot, in the rate sent.
-func (r *runner) clean(s Stats) bool {
-	return s.Requests > 0 && s.Errors == 0 && s.P99 <= r.cfg.P99Bound && s.Sent >= 0.9*s.Rate
+func (r *runner) clean(s Stats, bound time.Duration) bool {
+	return s.Requests > 0 && s.Errors == 0 && s.P99 <= bound && s.Sent >= 0.9*s.Rate
 }
 
 // warmup drives tr, unreported, so that the first run does not pay for
@@ -121,8 +128,9 @@ func (r *runner) warmup(ctx context.Context, tr vegeta.Targeter) {
 // the last clean rate and the first unclean one to within 10%. A rate whose
 // run is slow but without errors is tried twice before it counts as unclean. It returns
 // the figures of the highest clean run; with none, a zero-rate Stats whose
-// ErrorSample says why the lowest rate failed.
-func (r *runner) maxRate(ctx context.Context, name string, tr vegeta.Targeter) Stats {
+// ErrorSample says why the lowest rate failed. A clean run's p99 is at most
+// bound.
+func (r *runner) maxRate(ctx context.Context, name string, tr vegeta.Targeter, bound time.Duration) Stats {
 	var best, failed Stats
 	lo, hi := 0, 0
 	try := func(rate int) bool {
@@ -130,7 +138,7 @@ func (r *runner) maxRate(ctx context.Context, name string, tr vegeta.Targeter) S
 		for range 2 { // a rate fails when two runs fail: one may meet a busy machine
 			time.Sleep(r.cfg.Pause)
 			s, _ = r.attack(ctx, fmt.Sprintf("%s @%d/s", name, rate), rate, r.cfg.StepDuration, tr)
-			if r.clean(s) {
+			if r.clean(s, bound) {
 				best, lo = s, rate
 				return true
 			}
