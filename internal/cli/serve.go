@@ -80,17 +80,19 @@ func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serve
 	metrics := prometheus.NewRegistry()
 	metrics.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics.MustRegister(dbCollectors(db)...)
+	ledger := store.NewLedgerReader(db).WithCache(store.NewRecordsCache(int64(cfg.LedgerCacheMB) << 20))
+	metrics.MustRegister(cacheCollectors(ledger.Cache())...)
 	d := web.Deps{
 		Site: web.Site{Institution: cfg.InstitutionName, SupportEmail: cfg.SupportEmail, SupportPhone: cfg.SupportPhone,
 			AccessibilityURL: cfg.AccessibilityURL, PrivacyURL: cfg.PrivacyURL, LoginLabel: cfg.OIDCLabel, Demo: opt.demo},
-		DB: db, Ledger: store.NewLedgerReader(db), Params: contrib.Default(), Registry: reg, Delegations: reg, Audit: store.NewAudit(db), Sessions: sessions,
+		DB: db, Ledger: ledger, Params: contrib.Default(), Registry: reg, Delegations: reg, Audit: store.NewAudit(db), Sessions: sessions,
 		Staff: staff.NewAccounts(staffStore, now, staff.Config{MaxFailed: cfg.LoginMaxFailed, Lockout: cfg.LoginLockout,
 			Issuer: cfg.InstitutionName}),
 		StaffDir: staffStore, Assets: assets, Logger: logger, Now: now, Metrics: metrics, Gatherer: metrics,
 		Extra: opt.extra, Secure: cfg.SecureCookies(),
 		BaseURL: cfg.BaseURL,
 	}
-	d.Extra = withAPI(opt.extra, cfg, db, reg, logger, now)
+	d.Extra = withAPI(opt.extra, cfg, db, reg, ledger, logger, now)
 	if d.Blobs, err = blob.OpenFS(filepath.Join(cfg.DataDir, "blobs")); err != nil {
 		return nil, nil, err
 	}
@@ -197,5 +199,22 @@ func dbCollectors(db *store.DB) []prometheus.Collector {
 				}
 				return 0
 			}),
+	}
+}
+
+// cacheCollectors are the counters of the ledger records cache: reads
+// served from memory and reads of the database (none without a cache).
+func cacheCollectors(c *store.RecordsCache) []prometheus.Collector {
+	if c == nil {
+		return nil
+	}
+	reads := func(result string, n func() int64) prometheus.Collector {
+		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "cassetto_ledger_cache_reads_total",
+			Help:        "Reads of a position's ledger records, served from memory (hit) or from the database (miss).",
+			ConstLabels: prometheus.Labels{"result": result}}, func() float64 { return float64(n()) })
+	}
+	return []prometheus.Collector{
+		reads("hit", func() int64 { h, _ := c.Stats(); return h }),
+		reads("miss", func() int64 { _, m := c.Stats(); return m }),
 	}
 }

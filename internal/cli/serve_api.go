@@ -17,10 +17,10 @@ import (
 // logging and metrics) but reads no session: a bearer token is its only
 // credential.
 func withAPI(extra map[string]http.Handler, cfg config.Config, db *store.DB, reg *store.Registry,
-	logger *slog.Logger, now func() time.Time) map[string]http.Handler {
+	ledger *store.LedgerReader, logger *slog.Logger, now func() time.Time) map[string]http.Handler {
 	out := map[string]http.Handler{}
 	maps.Copy(out, extra)
-	out[api.Prefix+"/"] = api.New(api.Deps{DB: db, Registry: reg, Ledger: store.NewLedgerReader(db), Audit: store.NewAudit(db),
+	out[api.Prefix+"/"] = api.New(api.Deps{DB: db, Registry: reg, Ledger: ledger, Audit: store.NewAudit(db),
 		Tokens: store.NewAPITokens(db, now), Params: contrib.Default(), Institution: cfg.InstitutionName,
 		Logger: logger, Now: now, RatePerMin: cfg.APIRate})
 	return out

@@ -58,6 +58,8 @@ type Config struct {
 	CaseReopenDays int
 	// CaseAttachmentMaxMB is the size cap of one case attachment (a zip), in megabytes.
 	CaseAttachmentMaxMB int
+	// LedgerCacheMB is the memory of the ledger records kept per process (0: none).
+	LedgerCacheMB int
 
 	Demo bool // demo mode: embedded identity provider and demo data
 
@@ -129,6 +131,7 @@ func variables() []variable {
 		{env: "CASSETTO_API_RATE", def: "120", help: "requests per minute of one API token", set: setPositiveInt(func(c *Config) *int { return &c.APIRate })},
 		{env: "CASSETTO_CASE_REOPEN_DAYS", def: "30", help: "days after closing a requester may reopen a case", set: setPositiveInt(func(c *Config) *int { return &c.CaseReopenDays })},
 		{env: "CASSETTO_CASE_ATTACHMENT_MAX_MB", def: "5", help: "size cap of one case attachment (zip), in MB", set: setPositiveInt(func(c *Config) *int { return &c.CaseAttachmentMaxMB })},
+		{env: "CASSETTO_LEDGER_CACHE_MB", def: "64", help: "MB of positions' ledger records kept in memory while unchanged (0: none)", set: setLedgerCacheMB},
 		{env: "CASSETTO_SMTP_HOST", help: "SMTP server of the notifications (none: no e-mail is sent)", set: str(func(c *Config) *string { return &c.Notify.SMTPHost })},
 		{env: "CASSETTO_SMTP_PORT", def: "587", help: "SMTP port", set: setPositiveInt(func(c *Config) *int { return &c.Notify.SMTPPort })},
 		{env: "CASSETTO_SMTP_TLS", def: "starttls", help: "none, starttls or tls", set: oneOf(func(c *Config) *string { return &c.Notify.SMTPTLS }, "none", "starttls", "tls")},
@@ -143,6 +146,15 @@ func variables() []variable {
 		{env: "CASSETTO_PPROF_LISTEN", help: "loopback host:port serving the runtime profiles (net/http/pprof), e.g. 127.0.0.1:6060 (none: off)", set: setPprofListen},
 		{env: "CASSETTO_LOG_LEVEL", def: "info", help: "debug, info, warn or error", set: oneOf(func(c *Config) *string { return &c.LogLevel }, "debug", "info", "warn", "error")},
 	}
+}
+
+func setLedgerCacheMB(c *Config, v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 65536 {
+		return errors.New("wants megabytes from 0 (no cache) to 65536, e.g. 64")
+	}
+	c.LedgerCacheMB = n
+	return nil
 }
 
 func setBenchBaseline(c *Config, v string) error {

@@ -11,13 +11,25 @@ import (
 // LedgerReader loads the rows the ledger's read models aggregate: the
 // situazione, the estratto conto, the quote dovute and the list of
 // payments. Every query goes through an index, and a call runs a fixed
-// number of queries whatever the number of dues.
+// number of queries whatever the number of dues. With a RecordsCache it
+// serves a position's records from memory while its ledger version is
+// unchanged.
 type LedgerReader struct {
-	db *DB
+	db    *DB
+	cache *RecordsCache
 }
 
-// NewLedgerReader returns a reader on db.
+// NewLedgerReader returns a reader on db, without a cache.
 func NewLedgerReader(db *DB) *LedgerReader { return &LedgerReader{db: db} }
+
+// WithCache returns a reader on the same database that keeps records in c
+// (nil: none).
+func (r *LedgerReader) WithCache(c *RecordsCache) *LedgerReader {
+	return &LedgerReader{db: r.db, cache: c}
+}
+
+// Cache returns the reader's cache, nil when it has none.
+func (r *LedgerReader) Cache() *RecordsCache { return r.cache }
 
 // Records loads the records of position positionID: for year (0 for every
 // year) its dues with their allocations, and every payment of the
@@ -33,9 +45,34 @@ func (r *LedgerReader) Records(ctx context.Context, positionID int64, year int) 
 
 // RecordsOf is Records for a position the caller has read already (the
 // portal reads it to check access): five indexed queries, the position is
-// not read again.
+// not read again. With a cache, the records of every year are two queries
+// (the ledger version and the persons) while the version is unchanged.
 func (r *LedgerReader) RecordsOf(ctx context.Context, pos ledger.PositionInfo, year int) (ledger.Records, error) {
-	q, positionID := r.db.R(), pos.ID
+	q := r.db.R()
+	if r.cache == nil || year != 0 {
+		return readRecords(ctx, q, pos, year)
+	}
+	version, err := ledgerVersion(ctx, q, pos.ID)
+	if err != nil {
+		return ledger.Records{}, fmt.Errorf("store: ledger version of position %d: %w", pos.ID, err)
+	}
+	if rec, ok := r.cache.get(pos.ID, version); ok {
+		rec.Position = pos
+		if rec.Persons, err = readPersons(ctx, q, pos.ID); err != nil {
+			return rec, fmt.Errorf("store: ledger of position %d: %w", pos.ID, err)
+		}
+		return rec, nil
+	}
+	rec, err := readRecords(ctx, q, pos, 0)
+	if err == nil {
+		r.cache.put(pos.ID, version, rec)
+	}
+	return rec, err
+}
+
+// readRecords runs the five queries of a position's records.
+func readRecords(ctx context.Context, q Querier, pos ledger.PositionInfo, year int) (ledger.Records, error) {
+	positionID := pos.ID
 	rec := ledger.Records{Position: pos}
 	steps := []func() error{
 		func() (err error) { rec.Persons, err = readPersons(ctx, q, positionID); return },

@@ -34,8 +34,9 @@ type benchPortal struct {
 
 // newBenchPortal seeds 300 demo positions and their history (five years
 // of dues, payments and notices) and logs in the titolare of the position
-// with the most dues.
-func newBenchPortal(b *testing.B) *benchPortal {
+// with the most dues. With cache, the ledger records are kept in memory
+// as `cassetto serve` keeps them by default.
+func newBenchPortal(b *testing.B, cache bool) *benchPortal {
 	b.Helper()
 	ctx := context.Background()
 	db := storetest.New(b)
@@ -68,7 +69,7 @@ func newBenchPortal(b *testing.B) *benchPortal {
 	sessions := &session.Manager{Store: store.NewSessions(db), Now: clock, Idle: 30 * time.Minute, Absolute: 8 * time.Hour}
 	srv, err := web.New(web.Deps{
 		Site: web.Site{Institution: "Istituto di prova", SupportEmail: "help@example.it", LoginLabel: "Entra", LoginEnabled: true},
-		DB:   db, Ledger: store.NewLedgerReader(db), Params: contrib.Default(), Registry: reg, Delegations: reg,
+		DB:   db, Ledger: store.NewLedgerReader(db).WithCache(store.NewRecordsCache(cacheBytes(cache))), Params: contrib.Default(), Registry: reg, Delegations: reg,
 		Audit: store.NewAudit(db), Sessions: sessions, Staff: staff.NewAccounts(st, clock, staff.Config{}), StaffDir: st,
 		Assets: assets, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: clock,
 	})
@@ -83,6 +84,15 @@ func newBenchPortal(b *testing.B) *benchPortal {
 	}
 	p.cookie = rec.Result().Cookies()
 	return p
+}
+
+// cacheBytes is the size of the benchmarks' records cache: the default of
+// `cassetto serve`, or none.
+func cacheBytes(cache bool) int64 {
+	if cache {
+		return 64 << 20
+	}
+	return 0
 }
 
 // get serves one GET of path in process and returns the statements it
@@ -114,8 +124,11 @@ func cpuTime() time.Duration {
 // benchPage measures one page of the portal's mix, served in process
 // (middleware, session, access check, handler, template): ns/op, allocs,
 // CPU per page and statements per page.
-func benchPage(b *testing.B, suffix string) {
-	p := newBenchPortal(b)
+func benchPage(b *testing.B, suffix string) { benchPageCache(b, suffix, true) }
+
+// benchPageCache is benchPage with or without the records cache.
+func benchPageCache(b *testing.B, suffix string, cache bool) {
+	p := newBenchPortal(b, cache)
 	path := "/posizioni/" + p.number + "/" + suffix
 	if suffix == "f24.pdf" { // the next rate's form, linked from the dashboard
 		_, body := p.get(b, "/posizioni/"+p.number+"/")
@@ -142,9 +155,14 @@ func benchPage(b *testing.B, suffix string) {
 	b.ReportMetric(float64(queries), "queries/op")
 }
 
-func BenchmarkDashboard(b *testing.B)   { benchPage(b, "") }
-func BenchmarkSituation(b *testing.B)   { benchPage(b, "situazione") }
-func BenchmarkPayments(b *testing.B)    { benchPage(b, "versamenti") }
-func BenchmarkStatement(b *testing.B)   { benchPage(b, "estratto-conto") }
-func BenchmarkCases(b *testing.B)       { benchPage(b, "richieste") }
-func BenchmarkF24Download(b *testing.B) { benchPage(b, "f24.pdf") }
+func BenchmarkDashboard(b *testing.B) { benchPage(b, "") }
+
+// BenchmarkDashboardUncached reads the whole ledger from the database at
+// every page, as every page does the first time a position is opened.
+func BenchmarkDashboardUncached(b *testing.B) { benchPageCache(b, "", false) }
+func BenchmarkF24Uncached(b *testing.B)       { benchPageCache(b, "f24.pdf", false) }
+func BenchmarkSituation(b *testing.B)         { benchPage(b, "situazione") }
+func BenchmarkPayments(b *testing.B)          { benchPage(b, "versamenti") }
+func BenchmarkStatement(b *testing.B)         { benchPage(b, "estratto-conto") }
+func BenchmarkCases(b *testing.B)             { benchPage(b, "richieste") }
+func BenchmarkF24Download(b *testing.B)       { benchPage(b, "f24.pdf") }

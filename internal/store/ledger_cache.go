@@ -1,0 +1,133 @@
+package store
+
+import (
+	"container/list"
+	"context"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/cassetto-dev/cassetto/internal/ledger"
+)
+
+// RecordsCache keeps the ledger records of the positions read last, each
+// under the position's ledger version (table ledger_versions, raised by
+// triggers in the transaction of every change to dues, payments,
+// allocations, notices and notice items). A read that finds the version it
+// has just read serves the records from memory; any other version reads
+// them again. It holds at most a set number of bytes, dropping the
+// positions read least recently. It is safe for concurrent use.
+type RecordsCache struct {
+	max int64
+
+	mu    sync.Mutex
+	bytes int64
+	order *list.List // of *cachedRecords, most recent first
+	byPos map[int64]*list.Element
+
+	hits, misses atomic.Int64
+}
+
+// cachedRecords is one position's records without the persons (they are
+// read every time: a registry change does not raise the ledger version).
+type cachedRecords struct {
+	positionID int64
+	version    int64
+	rec        ledger.Records
+	size       int64
+}
+
+// NewRecordsCache returns a cache of at most maxBytes (estimated from the
+// rows held); nil when maxBytes is not positive: no cache.
+func NewRecordsCache(maxBytes int64) *RecordsCache {
+	if maxBytes <= 0 {
+		return nil
+	}
+	return &RecordsCache{max: maxBytes, order: list.New(), byPos: map[int64]*list.Element{}}
+}
+
+// Stats returns the reads served from memory and those that read the
+// database.
+func (c *RecordsCache) Stats() (hits, misses int64) {
+	if c == nil {
+		return 0, 0
+	}
+	return c.hits.Load(), c.misses.Load()
+}
+
+// get returns a copy of the records of positionID if held under version.
+func (c *RecordsCache) get(positionID, version int64) (ledger.Records, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.byPos[positionID]
+	if !ok || el.Value.(*cachedRecords).version != version {
+		c.misses.Add(1)
+		return ledger.Records{}, false
+	}
+	c.hits.Add(1)
+	c.order.MoveToFront(el)
+	return copyRecords(el.Value.(*cachedRecords).rec), true
+}
+
+// put holds rec (its persons left out) as the records of positionID at
+// version, replacing what was held for it.
+func (c *RecordsCache) put(positionID, version int64, rec ledger.Records) {
+	e := &cachedRecords{positionID: positionID, version: version, rec: copyRecords(rec)}
+	e.rec.Persons = nil
+	e.size = recordsSize(e.rec)
+	if e.size > c.max {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.byPos[positionID]; ok {
+		c.remove(el)
+	}
+	c.byPos[positionID] = c.order.PushFront(e)
+	c.bytes += e.size
+	for c.bytes > c.max {
+		c.remove(c.order.Back())
+	}
+}
+
+func (c *RecordsCache) remove(el *list.Element) {
+	e := el.Value.(*cachedRecords)
+	c.order.Remove(el)
+	delete(c.byPos, e.positionID)
+	c.bytes -= e.size
+}
+
+// copyRecords copies the slices of rec: the pages may sort or append to
+// what they are given, and what the cache holds must not change.
+func copyRecords(rec ledger.Records) ledger.Records {
+	rec.Persons = slices.Clone(rec.Persons)
+	rec.Dues = slices.Clone(rec.Dues)
+	rec.Allocations = slices.Clone(rec.Allocations)
+	rec.Payments = slices.Clone(rec.Payments)
+	rec.Notices = slices.Clone(rec.Notices)
+	return rec
+}
+
+// recordsSize estimates the memory rec holds: its rows, the strings they
+// point to are small and mostly shared, plus the entry's bookkeeping.
+func recordsSize(rec ledger.Records) int64 {
+	n := len(rec.Dues)*int(unsafe.Sizeof(ledger.Due{})) +
+		len(rec.Allocations)*int(unsafe.Sizeof(ledger.Allocation{})) +
+		len(rec.Payments)*int(unsafe.Sizeof(ledger.Payment{})) +
+		len(rec.Notices)*int(unsafe.Sizeof(ledger.NoticeLink{}))
+	return int64(n)*3/2 + 256 // strings of the rows, list element, map entry
+}
+
+const ledgerVersionQuery = `SELECT version FROM ledger_versions WHERE position_id = ?`
+
+// ledgerVersion returns the ledger version of positionID: 0 when nothing
+// was ever written for it.
+func ledgerVersion(ctx context.Context, q Querier, positionID int64) (int64, error) {
+	var v int64
+	err := q.QueryRow(ctx, ledgerVersionQuery, positionID).Scan(&v)
+	if IsNoRows(err) {
+		return 0, nil
+	}
+	return v, err
+}

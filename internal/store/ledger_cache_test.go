@@ -1,0 +1,83 @@
+package store_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/cassetto-dev/cassetto/internal/contrib"
+	"github.com/cassetto-dev/cassetto/internal/ledger"
+	"github.com/cassetto-dev/cassetto/internal/money"
+	"github.com/cassetto-dev/cassetto/internal/store"
+)
+
+// TestRecordsCacheFollowsEveryLedgerWrite changes a position's ledger in
+// every way the batches and the office do, and checks after each change
+// that the cached reader gives exactly the records of the database, and
+// reads them again only when they changed.
+func TestRecordsCacheFollowsEveryLedgerWrite(t *testing.T) {
+	f := newLedgerFixture(t)
+	pos, _ := f.position("10000001")
+	other, _ := f.position("10000002")
+	r1 := f.rate(pos, 2025, 1, "2025-05-16", 113743)
+	cache := store.NewRecordsCache(1 << 20)
+	cached, plain := store.NewLedgerReader(f.db).WithCache(cache), store.NewLedgerReader(f.db)
+	info := ledger.PositionInfo{ID: pos.ID, Number: pos.Number, Gestione: contrib.CO, Sede: "1300"}
+	read := func(step string, wantHit bool) {
+		t.Helper()
+		hits, _ := cache.Stats()
+		got, err := cached.RecordsOf(f.ctx, info, 0)
+		f.must(err)
+		want, err := plain.RecordsOf(f.ctx, info, 0)
+		f.must(err)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: cached records differ from the database's:\n%+v\n%+v", step, got, want)
+		}
+		if after, _ := cache.Stats(); (after == hits+1) != wantHit {
+			t.Fatalf("%s: served from memory %v, want %v", step, after == hits+1, wantHit)
+		}
+	}
+	read("first read", false)
+	read("second read", true)
+	f.rate(other, 2025, 1, "2025-05-16", 99999)
+	read("another position's due", true)
+	r2 := f.rate(pos, 2025, 2, "2025-08-20", 113743)
+	read("a new due", false)
+	f.pay(pos, "2025-05-16", 113743, r1, money.Cents(113743))
+	read("a payment and its allocation", false)
+	f.pay(other, "2025-08-20", 5000, r2, money.Cents(5000))
+	read("another position's payment paying this position's due", false)
+	_, err := f.db.W().Exec(f.ctx, `UPDATE dues SET amount = amount + 1 WHERE id = ?`, r2)
+	f.must(err)
+	read("a due changed in place", false)
+	_, err = f.db.W().Exec(f.ctx, `DELETE FROM allocations WHERE due_id = ?`, r2)
+	f.must(err)
+	read("an allocation deleted", false)
+	f.runNotices("2026-01-15", "")
+	if len(f.notices(pos)) == 0 {
+		t.Fatal("the notices batch issued no notice for the unpaid rate")
+	}
+	read("the notices batch", false)
+	read("nothing changed", true)
+}
+
+// TestRecordsCacheReadsAYearWithoutIt: a year's records are not held (the
+// quote dovute ask for one year); they come from the database.
+func TestRecordsCacheReadsAYearWithoutIt(t *testing.T) {
+	f := newLedgerFixture(t)
+	pos, _ := f.position("10000001")
+	f.rate(pos, 2025, 1, "2025-05-16", 113743)
+	f.rate(pos, 2024, 1, "2024-05-16", 110000)
+	cache := store.NewRecordsCache(1 << 20)
+	r := store.NewLedgerReader(f.db).WithCache(cache)
+	info := ledger.PositionInfo{ID: pos.ID, Number: pos.Number, Gestione: contrib.CO, Sede: "1300"}
+	for range 2 {
+		rec, err := r.RecordsOf(f.ctx, info, 2025)
+		f.must(err)
+		if len(rec.Dues) != 1 || rec.Dues[0].Year != 2025 {
+			t.Fatalf("2025 records: %+v", rec.Dues)
+		}
+	}
+	if hits, misses := cache.Stats(); hits != 0 || misses != 0 {
+		t.Fatalf("a year's reads used the cache: %d hits, %d misses", hits, misses)
+	}
+}
