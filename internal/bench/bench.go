@@ -28,6 +28,7 @@ type Options struct {
 	LoadTime    time.Duration // length of each load run
 	LoadSteps   int           // runs of each max-rate search (0: the load package's default)
 	GrowthRate  int           // requests/s of the growth curve's runs: low enough not to queue
+	Uncached    bool          // also the dashboard's highest rate with the records cache off
 	Strict      bool          // load errors at the fixed rate fail the run (--quick: its rate is low)
 	Command     string        // the command line, for the report
 	Progress    io.Writer     // progress lines; nil: none
@@ -36,7 +37,7 @@ type Options struct {
 // Defaults are the options of a full run.
 func Defaults() Options {
 	return Options{Positions: 100_000, Lines: 1_000_000, Growth: []int{10_000, 100_000, 1_000_000},
-		Sessions: 200, Rate: 200, LoadTime: 20 * time.Second, GrowthRate: 10}
+		Sessions: 200, Rate: 200, LoadTime: 20 * time.Second, GrowthRate: 10, Uncached: true}
 }
 
 // Quick returns o scaled down for a run of about a minute per database:
@@ -46,7 +47,7 @@ func Defaults() Options {
 func Quick(o Options) Options {
 	o.Positions, o.Lines, o.Growth = 300, 20_000, []int{100, 300}
 	o.Sessions, o.Rate, o.LoadTime, o.LoadSteps = 20, 50, 3*time.Second, 3
-	o.Strict = true
+	o.Strict, o.Uncached = true, false
 	return o
 }
 

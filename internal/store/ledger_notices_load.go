@@ -120,12 +120,12 @@ func unfollowedBonari(ctx context.Context, q Querier, ids []int64) ([]parentNoti
 }
 
 // sanctionColumns compute, for a due d, the sanctions charged on it and
-// what was allocated to them (children by parent_id alone, as in
+// what was allocated to them (children by parent_id and year, as in
 // capitalColumns).
 const sanctionColumns = `COALESCE((SELECT SUM(CASE WHEN s.kind = 'sanction' THEN s.amount ELSE 0 END)
-		FROM dues s WHERE s.parent_id = d.id), 0),
+		FROM dues s WHERE s.parent_id = d.id AND s.year = d.year), 0),
 	COALESCE((SELECT SUM(CASE WHEN s.kind = 'sanction' THEN a.amount ELSE 0 END)
-		FROM dues s JOIN allocations a ON a.due_id = s.id WHERE s.parent_id = d.id), 0)`
+		FROM dues s JOIN allocations a ON a.due_id = s.id WHERE s.parent_id = d.id AND s.year = d.year), 0)`
 
 // bonarioItemsQuery reads the items of notices with what each due owes now.
 const bonarioItemsQuery = `SELECT ` + DueSelect + `, ` + capitalColumns + `, ` + sanctionColumns + `,

@@ -42,7 +42,21 @@ const pgGenericPlans = `SET LOCAL plan_cache_mode = force_generic_plan`
 
 // pgGenericPlansFor runs write with pgGenericPlans in force, then puts the
 // planner back to its default; exec runs a statement in the transaction.
+//
+// It first drops the session's cached plans (DISCARD PLANS: the statements
+// stay prepared, and are planned again at their next use). A generic plan
+// is kept for the whole session, and the foreign-key checks' plans choose
+// a scan for each partition from its size when they are made: made while a
+// year's partition was still empty (the first write of a year, or an
+// earlier batch on the same pooled connection), the plan goes on scanning
+// that partition sequentially for every row as it fills. The demo history
+// on PostgreSQL showed it: the chunk of each payments import that pays into
+// the new year's partition wrote its allocations 6–9 times slower than the
+// others (1.2–1.8 s instead of 0.2 s for 10,000 rows).
 func pgGenericPlansFor(exec func(q string) error, write func() error) error {
+	if err := exec(`DISCARD PLANS`); err != nil {
+		return fmt.Errorf("store: discard plans: %w", err)
+	}
 	if err := exec(pgGenericPlans); err != nil {
 		return fmt.Errorf("store: generic plans: %w", err)
 	}

@@ -12,12 +12,12 @@ import (
 // recOpenDueSelect reads what reconciliation needs of a due d, and what is
 // still owed on it (as the situazione counts it): its amount less its
 // allocations, plus each of its corrections less the allocations to that
-// correction.
+// correction (children by parent_id and year: see capitalColumns).
 const recOpenDueSelect = `d.id, d.position_id, d.person_id, d.subject_code, d.year, d.kind, d.causale, d.period_from,
 	d.period_to, d.due_date, d.amount, d.codeline, d.settlement_eligible,
 	d.amount - COALESCE((SELECT SUM(a.amount) FROM allocations a WHERE a.due_id = d.id), 0)
 		+ COALESCE((SELECT SUM(c.amount - COALESCE((SELECT SUM(x.amount) FROM allocations x WHERE x.due_id = c.id), 0))
-			FROM dues c WHERE c.parent_id = d.id AND c.kind = 'correction'), 0)`
+			FROM dues c WHERE c.parent_id = d.id AND c.year = d.year AND c.kind = 'correction'), 0)`
 
 // recScanOpenDue reads a row of recOpenDueSelect.
 func recScanOpenDue(sc interface{ Scan(...any) error }) (ledger.OpenDue, error) {

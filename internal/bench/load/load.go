@@ -162,6 +162,23 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	return res, err
 }
 
+// Max starts a server and returns the highest rate at which the named
+// page alone keeps its p99 within bound (see Run for the search).
+func Max(ctx context.Context, cfg Config, name string, bound time.Duration) (Stats, error) {
+	pg, err := pageNamed(name)
+	if err != nil {
+		return Stats{}, err
+	}
+	var s Stats
+	err = withServer(ctx, cfg, func(r *runner) error {
+		tr := r.pop.targeter(r.srv.base, []page{pg})
+		r.warmup(ctx, tr)
+		s = r.maxRate(ctx, name+" (max)", tr, bound)
+		return ctx.Err()
+	})
+	return s, err
+}
+
 // Latency measures each named page alone (PageDashboard, PageSituation,
 // PagePayments, PageStatement, PageF24, PageCases, PageBaseline,
 // PageBaselineGated) at cfg.LatencyRate for cfg.Duration, one after the
