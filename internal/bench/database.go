@@ -101,12 +101,11 @@ func (r *Database) measure(ctx context.Context, db *store.DB, s shape, run func(
 	return nil
 }
 
-// seedWithHistory fills a growth database: positions and their history.
+// seedWithHistory fills a growth database: n positions with their history,
+// cloned from the real history of a template of cloneTemplatePositions
+// (clone.go), so that every point of the growth curve has the same data
+// per position.
 func seedWithHistory(ctx context.Context, db *store.DB, n int) error {
-	_, run, err := seedBatch(ctx, db, n)
-	if err != nil {
-		return err
-	}
-	_, err = historyBatch(ctx, db, run)
+	_, err := cloneFill(ctx, db, n, cloneTemplatePositions)
 	return err
 }

@@ -151,6 +151,7 @@ func (r *Database) growthCurve(ctx context.Context, o Options, p progress) error
 		if n == o.Positions {
 			continue
 		}
+		r.noteClones()
 		t, err := newTarget(ctx, o, r.Kind, "growth-"+strconv.Itoa(n))
 		if err != nil {
 			return err

@@ -162,23 +162,37 @@ func impNumber(ctx context.Context, tx pgx.Tx, dues []ledger.Due) error {
 	return nil
 }
 
-// impSplit splits dues in two at the first change of position after the
-// middle, or not at all when they are fewer than impParallelMin; the dues
-// with a parent (corrections) stay in the first part, with the
-// transaction that read their parents.
+// impSplit splits dues in two by position: the second part takes every
+// due of the positions from the one of the middle due on (in id order),
+// the first the rest, each in the chunk's order; no split when they are
+// fewer than impParallelMin. The two writers then never touch the same
+// position: the ledger-version triggers (migration 00016) would otherwise
+// make the second wait for the first's commit, which waits for the second.
+// A chunk lists titolari before collaboratori, so one position's dues are
+// not contiguous. The dues with a parent (corrections) stay in the first
+// part, with the transaction that read their parents.
 func impSplit(dues []ledger.Due) (a, b []ledger.Due) {
 	if len(dues) < impParallelMin {
 		return dues, nil
 	}
-	mid := len(dues) / 2
-	for mid < len(dues) && dues[mid].PositionID == dues[mid-1].PositionID {
-		mid++
+	ids := make([]int64, len(dues))
+	for i := range dues {
+		ids[i] = dues[i].PositionID
 	}
-	a, b = dues[:mid:mid], dues[mid:]
-	for _, d := range b {
+	slices.Sort(ids)
+	pivot := ids[len(ids)/2]
+	if pivot == ids[0] {
+		return dues, nil
+	}
+	for _, d := range dues {
+		if d.PositionID < pivot {
+			a = append(a, d)
+			continue
+		}
 		if d.ParentID != 0 {
 			return dues, nil
 		}
+		b = append(b, d)
 	}
 	return a, b
 }
