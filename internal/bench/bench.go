@@ -21,6 +21,7 @@ type Options struct {
 	Growth      []int         // positions of the growth curve
 	Dir         string        // where the SQLite files and the payments file go
 	PostgresURL string        // a server to create a fresh schema on; empty: SQLite only
+	SkipSQLite  bool          // PostgreSQL only (PostgresURL must be set)
 	SkipPortal  bool          // no load run, no growth curve
 	Binary      string        // the cassetto executable the portal runs from
 	Sessions    int           // synthetic sessions of the load runs
@@ -60,7 +61,10 @@ func Run(ctx context.Context, o Options) (*Report, error) {
 	rep := &Report{Started: time.Now().UTC(), Command: o.Command, Options: reportOptions(o)}
 	rep.Machine = readMachine()
 	p := progress{w: o.Progress}
-	targets := []string{"sqlite"}
+	var targets []string
+	if !o.SkipSQLite {
+		targets = append(targets, "sqlite")
+	}
 	if o.PostgresURL != "" {
 		targets = append(targets, "postgres")
 	}

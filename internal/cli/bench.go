@@ -14,7 +14,7 @@ import (
 
 // benchUsage is the summary of the bench command.
 const benchUsage = "measure the batches and the portal on fresh databases against raw-insert and minimal-handler baselines: " +
-	"bench [--positions 100000] [--lines 1000000] [--quick] [--out DIR] [--sqlite-only] [--skip-portal] [--growth 10000,100000,1000000] | " +
+	"bench [--positions 100000] [--lines 1000000] [--quick] [--out DIR] [--sqlite-only | --postgres-only] [--skip-portal] [--growth 10000,100000,1000000] | " +
 	"bench gen-payments --out FILE --lines N"
 
 // runBench runs `cassetto bench`: the JSON and Markdown reports go to --out
@@ -63,6 +63,7 @@ func parseBench(env Env) (bench.Options, string, error) {
 	quick := fs.Bool("quick", false, "a short run (300 positions, 20,000 lines, 3 s load runs, growth 100,300) to check the harness")
 	out := fs.String("out", "", "directory of the databases and the reports (default: a temporary directory, reports in the current one)")
 	sqliteOnly := fs.Bool("sqlite-only", false, "ignore CASSETTO_BENCH_POSTGRES_URL")
+	postgresOnly := fs.Bool("postgres-only", false, "only the PostgreSQL of CASSETTO_BENCH_POSTGRES_URL")
 	skipPortal := fs.Bool("skip-portal", false, "batches only: no load runs, no growth curve")
 	growth := fs.String("growth", joinInts(d.Growth), "positions of the growth curve, comma separated")
 	sessions := fs.Int("sessions", d.Sessions, "synthetic sessions of the load runs")
@@ -108,6 +109,9 @@ func parseBench(env Env) (bench.Options, string, error) {
 	o.SkipPortal = *skipPortal
 	if !*sqliteOnly {
 		o.PostgresURL = env.Getenv("CASSETTO_BENCH_POSTGRES_URL")
+	}
+	if o.SkipSQLite = *postgresOnly; o.SkipSQLite && (*sqliteOnly || o.PostgresURL == "") {
+		return o, "", Usagef("bench: --postgres-only wants CASSETTO_BENCH_POSTGRES_URL=postgres://… set, and not --sqlite-only")
 	}
 	o.Binary = *binary
 	if o.Binary == "" {

@@ -106,6 +106,7 @@ func TestBenchRefusesBadFlags(t *testing.T) {
 		{"bench", "--growth", "10k"},
 		{"bench", "--lines", "-1"},
 		{"bench", "extra"},
+		{"bench", "--postgres-only"}, // without CASSETTO_BENCH_POSTGRES_URL
 		{"bench", "gen-payments", "--lines", "0"},
 	} {
 		var out, errOut bytes.Buffer

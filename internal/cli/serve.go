@@ -8,7 +8,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -98,6 +100,7 @@ func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serve
 	}
 	d.DelegationInviteDays = cfg.DelegationInviteDays
 	d.BenchBaseline = cfg.BenchBaseline
+	d.MaxInFlight = cfg.MaxInFlight
 	d.Cases = cases.DefaultConfig
 	d.Cases.ReopenDays = cfg.CaseReopenDays
 	d.Cases.Limits.MaxSize = int64(cfg.CaseAttachmentMaxMB) << 20
@@ -117,6 +120,7 @@ func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serve
 
 // serve runs the HTTP server until ctx ends, then shuts down gracefully.
 func serve(ctx context.Context, cfg config.Config, db *store.DB, logger *slog.Logger, opt serveOptions) error {
+	setMemoryLimit(cfg.MemoryLimitMB, os.Getenv("GOMEMLIMIT"), logger)
 	srv, sessions, err := buildServer(cfg, db, logger, opt)
 	if err != nil {
 		return err
@@ -217,4 +221,17 @@ func cacheCollectors(c *store.RecordsCache) []prometheus.Collector {
 		reads("hit", func() int64 { h, _ := c.Stats(); return h }),
 		reads("miss", func() int64 { _, m := c.Stats(); return m }),
 	}
+}
+
+// setMemoryLimit sets the soft limit of the Go heap to mb megabytes, unless
+// the GOMEMLIMIT environment variable (gomemlimit) already set one or mb
+// is 0: near the limit the garbage collector runs more often instead of
+// letting the heap double, which keeps the process's memory bounded under
+// load.
+func setMemoryLimit(mb int, gomemlimit string, logger *slog.Logger) {
+	if mb <= 0 || gomemlimit != "" {
+		return
+	}
+	debug.SetMemoryLimit(int64(mb) << 20)
+	logger.Info("memory limit", "mb", mb)
 }

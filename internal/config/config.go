@@ -60,6 +60,10 @@ type Config struct {
 	CaseAttachmentMaxMB int
 	// LedgerCacheMB is the memory of the ledger records kept per process (0: none).
 	LedgerCacheMB int
+	// MaxInFlight is how many requests the portal serves at once; the others queue.
+	MaxInFlight int
+	// MemoryLimitMB is the soft limit of the Go heap, in megabytes (0: none).
+	MemoryLimitMB int
 
 	Demo bool // demo mode: embedded identity provider and demo data
 
@@ -132,6 +136,8 @@ func variables() []variable {
 		{env: "CASSETTO_CASE_REOPEN_DAYS", def: "30", help: "days after closing a requester may reopen a case", set: setPositiveInt(func(c *Config) *int { return &c.CaseReopenDays })},
 		{env: "CASSETTO_CASE_ATTACHMENT_MAX_MB", def: "5", help: "size cap of one case attachment (zip), in MB", set: setPositiveInt(func(c *Config) *int { return &c.CaseAttachmentMaxMB })},
 		{env: "CASSETTO_LEDGER_CACHE_MB", def: "64", help: "MB of positions' ledger records kept in memory while unchanged (0: none)", set: setLedgerCacheMB},
+		{env: "CASSETTO_MAX_INFLIGHT", def: "64", help: "requests served at once; the others wait their turn (probes and static files never wait)", set: setPositiveInt(func(c *Config) *int { return &c.MaxInFlight })},
+		{env: "CASSETTO_MEMORY_LIMIT_MB", def: "256", help: "soft limit of the Go heap in MB, the garbage collector works harder near it (0: none; GOMEMLIMIT, when set, wins)", set: setMemoryLimitMB},
 		{env: "CASSETTO_SMTP_HOST", help: "SMTP server of the notifications (none: no e-mail is sent)", set: str(func(c *Config) *string { return &c.Notify.SMTPHost })},
 		{env: "CASSETTO_SMTP_PORT", def: "587", help: "SMTP port", set: setPositiveInt(func(c *Config) *int { return &c.Notify.SMTPPort })},
 		{env: "CASSETTO_SMTP_TLS", def: "starttls", help: "none, starttls or tls", set: oneOf(func(c *Config) *string { return &c.Notify.SMTPTLS }, "none", "starttls", "tls")},
@@ -146,6 +152,15 @@ func variables() []variable {
 		{env: "CASSETTO_PPROF_LISTEN", help: "loopback host:port serving the runtime profiles (net/http/pprof), e.g. 127.0.0.1:6060 (none: off)", set: setPprofListen},
 		{env: "CASSETTO_LOG_LEVEL", def: "info", help: "debug, info, warn or error", set: oneOf(func(c *Config) *string { return &c.LogLevel }, "debug", "info", "warn", "error")},
 	}
+}
+
+func setMemoryLimitMB(c *Config, v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil || n != 0 && (n < 32 || n > 1048576) {
+		return errors.New("wants megabytes from 32 to 1048576, e.g. 256, or 0 for no limit")
+	}
+	c.MemoryLimitMB = n
+	return nil
 }
 
 func setLedgerCacheMB(c *Config, v string) error {

@@ -64,6 +64,8 @@ type Deps struct {
 	Cases cases.Config
 	// BenchBaseline adds the baseline routes of `cassetto bench` (routes_bench.go).
 	BenchBaseline bool
+	// MaxInFlight is how many requests run at once; the others wait (0: no limit).
+	MaxInFlight int
 }
 
 // Server is the HTML server.
@@ -98,7 +100,7 @@ func New(d Deps) (*Server, error) {
 	for prefix, h := range d.Extra {
 		mux.Handle(prefix, h)
 	}
-	s.handler = s.middleware(mux)
+	s.handler = limitInFlight(s.middleware(mux), d.MaxInFlight)
 	return s, nil
 }
 
