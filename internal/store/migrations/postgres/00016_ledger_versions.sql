@@ -7,7 +7,11 @@
 -- and never serves records older than the version. Triggers, not the batch
 -- code, raise it: no write path can forget to. They run once per statement,
 -- over its transition table, and take the rows' locks in position order so
--- that two batches never deadlock on them.
+-- that two batches never deadlock on them. The functions that look up the
+-- positions of allocations and notice items join the transition table with
+-- dues, payments or notices by key: hash and merge joins are off inside
+-- them, or the planner hashes the whole payments table (millions of rows)
+-- for every statement of the payments import.
 CREATE TABLE ledger_versions (
     position_id BIGINT PRIMARY KEY,
     version     BIGINT NOT NULL
@@ -112,7 +116,8 @@ CREATE TRIGGER notices_version_delete AFTER DELETE ON notices REFERENCING OLD TA
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_notices_delete();
 
 -- +goose StatementBegin
-CREATE FUNCTION ledger_versions_allocations_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ledger_versions_allocations_insert() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     PERFORM ledger_versions_raise(ARRAY(SELECT d.position_id FROM changed c JOIN dues d ON d.id = c.due_id AND d.year = c.due_year UNION SELECT p.position_id FROM changed c JOIN payments p ON p.id = c.payment_id AND p.paid_on = c.payment_paid_on));
     RETURN NULL;
@@ -122,7 +127,8 @@ CREATE TRIGGER allocations_version_insert AFTER INSERT ON allocations REFERENCIN
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_allocations_insert();
 
 -- +goose StatementBegin
-CREATE FUNCTION ledger_versions_allocations_update() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ledger_versions_allocations_update() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     PERFORM ledger_versions_raise(ARRAY(SELECT d.position_id FROM changed c JOIN dues d ON d.id = c.due_id AND d.year = c.due_year UNION SELECT p.position_id FROM changed c JOIN payments p ON p.id = c.payment_id AND p.paid_on = c.payment_paid_on UNION SELECT d.position_id FROM gone c JOIN dues d ON d.id = c.due_id AND d.year = c.due_year UNION SELECT p.position_id FROM gone c JOIN payments p ON p.id = c.payment_id AND p.paid_on = c.payment_paid_on));
     RETURN NULL;
@@ -132,7 +138,8 @@ CREATE TRIGGER allocations_version_update AFTER UPDATE ON allocations REFERENCIN
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_allocations_update();
 
 -- +goose StatementBegin
-CREATE FUNCTION ledger_versions_allocations_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ledger_versions_allocations_delete() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     PERFORM ledger_versions_raise(ARRAY(SELECT d.position_id FROM changed c JOIN dues d ON d.id = c.due_id AND d.year = c.due_year UNION SELECT p.position_id FROM changed c JOIN payments p ON p.id = c.payment_id AND p.paid_on = c.payment_paid_on));
     RETURN NULL;
@@ -142,7 +149,8 @@ CREATE TRIGGER allocations_version_delete AFTER DELETE ON allocations REFERENCIN
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_allocations_delete();
 
 -- +goose StatementBegin
-CREATE FUNCTION ledger_versions_notice_items_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ledger_versions_notice_items_insert() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     PERFORM ledger_versions_raise(ARRAY(SELECT n.position_id FROM changed c JOIN notices n ON n.id = c.notice_id));
     RETURN NULL;
@@ -152,7 +160,8 @@ CREATE TRIGGER notice_items_version_insert AFTER INSERT ON notice_items REFERENC
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_notice_items_insert();
 
 -- +goose StatementBegin
-CREATE FUNCTION ledger_versions_notice_items_update() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ledger_versions_notice_items_update() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     PERFORM ledger_versions_raise(ARRAY(SELECT n.position_id FROM changed c JOIN notices n ON n.id = c.notice_id UNION SELECT n.position_id FROM gone c JOIN notices n ON n.id = c.notice_id));
     RETURN NULL;
@@ -162,7 +171,8 @@ CREATE TRIGGER notice_items_version_update AFTER UPDATE ON notice_items REFERENC
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_versions_notice_items_update();
 
 -- +goose StatementBegin
-CREATE FUNCTION ledger_versions_notice_items_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ledger_versions_notice_items_delete() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
     PERFORM ledger_versions_raise(ARRAY(SELECT n.position_id FROM changed c JOIN notices n ON n.id = c.notice_id));
     RETURN NULL;
