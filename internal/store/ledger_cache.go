@@ -73,12 +73,12 @@ func (c *RecordsCache) get(positionID, version int64) (ledger.Records, bool) {
 // put holds rec (its persons left out) as the records of positionID at
 // version, replacing what was held for it.
 func (c *RecordsCache) put(positionID, version int64, rec ledger.Records) {
-	e := &cachedRecords{positionID: positionID, version: version, rec: copyRecords(rec)}
-	e.rec.Persons = nil
-	e.size = recordsSize(e.rec)
-	if e.size > c.max {
+	rec.Persons = nil
+	size := recordsSize(rec)
+	if size > c.max {
 		return
 	}
+	e := &cachedRecords{positionID: positionID, version: version, rec: copyRecords(rec), size: size}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.byPos[positionID]; ok {
