@@ -52,12 +52,12 @@ func (a *API) loadPosition(w http.ResponseWriter, r *http.Request, rt route, c *
 		a.fail(w, r, err)
 		return false
 	}
-	facts, err := store.AccessFacts(r.Context(), a.DB, c.actor, pos.ID)
+	facts, err := store.AccessFacts(r.Context(), a.DB, c.actor,
+		access.Facts{PositionID: pos.ID, TitolareID: pos.TitolareID, OfficeCode: pos.OfficeCode})
 	if err != nil {
 		a.fail(w, r, err)
 		return false
 	}
-	facts.TitolareID, facts.OfficeCode = pos.TitolareID, pos.OfficeCode
 	c.actor.Profile = access.Intermediary
 	if c.actor.IsTitolareOf(facts) {
 		c.actor.Profile = access.Self

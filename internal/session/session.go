@@ -30,11 +30,27 @@ type Data struct {
 	PendingTOTP   string `json:"pending_totp,omitempty"`    // the TOTP secret offered at enrolment, until confirmed
 }
 
+// Owner is what every request needs of a session's owner, read with the
+// session in one query (Store.SessionByID): a citizen's name and codice
+// fiscale; a staff member's display name, username, role and office, and
+// whether the account is active. Found is false when the owner's row is
+// gone.
+type Owner struct {
+	Found         bool
+	Name          string // the citizen's given and family name, or the staff member's display name
+	CodiceFiscale string
+	Username      string
+	Role          string
+	OfficeCode    string
+	Active        bool
+}
+
 // Session is a login session.
 type Session struct {
 	ID         string // SHA-256 of the token, hex
 	PersonID   int64  // a citizen's session
 	StaffID    int64  // a staff member's session
+	Owner      Owner  // as SessionByID read it; not stored with the session
 	Data       Data
 	CreatedAt  time.Time
 	LastSeenAt time.Time
@@ -46,7 +62,7 @@ type Session struct {
 // Store is the storage of sessions.
 type Store interface {
 	CreateSession(ctx context.Context, s Session) error
-	// SessionByID returns the session, or an error with errs.NotFound.
+	// SessionByID returns the session with its Owner, or an error with errs.NotFound.
 	SessionByID(ctx context.Context, id string) (Session, error)
 	TouchSession(ctx context.Context, id string, at time.Time) error
 	SaveSessionData(ctx context.Context, id string, d Data) error

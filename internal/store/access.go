@@ -18,24 +18,32 @@ const accessDelegationsQuery = `SELECT status, scope, valid_from, valid_to FROM 
 	JOIN delegations d ON d.id = aa.delegation_id AND d.intermediary_id = s.association_id
 	WHERE s.person_id = ? AND s.removed_at IS NULL AND d.position_id = ?`
 
-// AccessFacts reads what the access policy needs about positionID and the
-// actor's relation to it (membership, delegations: his own and, for an
-// association's staff member, the association's delegations assigned to him). The caller fills the
-// titolare and office from the position it already loaded.
-func AccessFacts(ctx context.Context, db *DB, a access.Actor, positionID int64) (access.Facts, error) {
-	f := access.Facts{PositionID: positionID}
+// AccessFacts completes f — the position's id, titolare and office, which
+// the caller has read — with what the access policy needs of the actor's
+// relation to it, reading only what the actor's profile asks: for a
+// citizen acting for himself, whether he is a collaboratore (nothing when
+// he is the titolare); for an intermediary, his delegations (his own and,
+// for an association's staff member, the association's delegations
+// assigned to him); for a citizen without a profile yet, both. Staff need
+// nothing more.
+func AccessFacts(ctx context.Context, db *DB, a access.Actor, f access.Facts) (access.Facts, error) {
 	if a.Kind != access.Citizen || a.PersonID == 0 {
 		return f, nil
 	}
 	q := db.W() // from the primary, never a replica: a revoked delegation ends access at once
-	var n int
-	err := q.QueryRow(ctx, `SELECT COUNT(*) FROM members WHERE position_id = ? AND person_id = ?`,
-		positionID, a.PersonID).Scan(&n)
-	if err != nil {
-		return f, fmt.Errorf("store: access facts: %w", err)
+	if a.Profile != access.Intermediary && !a.IsTitolareOf(f) {
+		var n int
+		err := q.QueryRow(ctx, `SELECT COUNT(*) FROM members WHERE position_id = ? AND person_id = ?`,
+			f.PositionID, a.PersonID).Scan(&n)
+		if err != nil {
+			return f, fmt.Errorf("store: access facts: %w", err)
+		}
+		f.IsMember = n > 0
 	}
-	f.IsMember = n > 0
-	rows, err := q.Query(ctx, accessDelegationsQuery, positionID, a.PersonID, a.PersonID, positionID)
+	if a.Profile == access.Self {
+		return f, nil
+	}
+	rows, err := q.Query(ctx, accessDelegationsQuery, f.PositionID, a.PersonID, a.PersonID, f.PositionID)
 	if err != nil {
 		return f, fmt.Errorf("store: access facts: %w", err)
 	}

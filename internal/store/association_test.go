@@ -64,11 +64,10 @@ func newAssociationWorld(t *testing.T) *associationWorld {
 func (w *associationWorld) allowed(t *testing.T, personID int64) bool {
 	t.Helper()
 	a := access.Actor{Kind: access.Citizen, PersonID: personID, Profile: access.Intermediary}
-	f, err := store.AccessFacts(context.Background(), w.db, a, w.pos.ID)
+	f, err := store.AccessFacts(context.Background(), w.db, a, access.Facts{PositionID: w.pos.ID, TitolareID: w.tit.ID, OfficeCode: "1300"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.TitolareID, f.OfficeCode = w.tit.ID, "1300"
 	return access.Allow(a, access.ViewPosition, f, civil.Of(w.now))
 }
 

@@ -81,11 +81,10 @@ func (w *delegationWorld) count(t *testing.T, query string, args ...any) int {
 func (w *delegationWorld) facts(t *testing.T) access.Facts {
 	t.Helper()
 	a := access.Actor{Kind: access.Citizen, PersonID: w.comm.ID, Profile: access.Intermediary}
-	f, err := store.AccessFacts(context.Background(), w.db, a, w.pos.ID)
+	f, err := store.AccessFacts(context.Background(), w.db, a, access.Facts{PositionID: w.pos.ID, TitolareID: w.tit.ID, OfficeCode: "1300"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.TitolareID, f.OfficeCode = w.tit.ID, "1300"
 	return f
 }
 

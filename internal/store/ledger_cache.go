@@ -2,7 +2,6 @@ package store
 
 import (
 	"container/list"
-	"context"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -117,17 +116,4 @@ func recordsSize(rec ledger.Records) int64 {
 		len(rec.Payments)*int(unsafe.Sizeof(ledger.Payment{})) +
 		len(rec.Notices)*int(unsafe.Sizeof(ledger.NoticeLink{}))
 	return int64(n)*3/2 + 256 // strings of the rows, list element, map entry
-}
-
-const ledgerVersionQuery = `SELECT version FROM ledger_versions WHERE position_id = ?`
-
-// ledgerVersion returns the ledger version of positionID: 0 when nothing
-// was ever written for it.
-func ledgerVersion(ctx context.Context, q Querier, positionID int64) (int64, error) {
-	var v int64
-	err := q.QueryRow(ctx, ledgerVersionQuery, positionID).Scan(&v)
-	if IsNoRows(err) {
-		return 0, nil
-	}
-	return v, err
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/cassetto-dev/cassetto/internal/contrib"
@@ -45,37 +46,44 @@ func (r *LedgerReader) Records(ctx context.Context, positionID int64, year int) 
 
 // RecordsOf is Records for a position the caller has read already (the
 // portal reads it to check access): five indexed queries, the position is
-// not read again. With a cache, the records of every year are two queries
-// (the ledger version and the persons) while the version is unchanged.
+// not read again. With a cache, the records of every year are one query
+// (the persons with the ledger version) while the version is unchanged.
 func (r *LedgerReader) RecordsOf(ctx context.Context, pos ledger.PositionInfo, year int) (ledger.Records, error) {
 	q := r.db.R()
 	if r.cache == nil || year != 0 {
 		return readRecords(ctx, q, pos, year)
 	}
-	version, err := ledgerVersion(ctx, q, pos.ID)
+	persons, version, err := readPersonsAndVersion(ctx, q, pos.ID)
 	if err != nil {
-		return ledger.Records{}, fmt.Errorf("store: ledger version of position %d: %w", pos.ID, err)
+		return ledger.Records{}, fmt.Errorf("store: ledger of position %d: %w", pos.ID, err)
 	}
 	if rec, ok := r.cache.get(pos.ID, version); ok {
-		rec.Position = pos
-		if rec.Persons, err = readPersons(ctx, q, pos.ID); err != nil {
-			return rec, fmt.Errorf("store: ledger of position %d: %w", pos.ID, err)
-		}
+		rec.Position, rec.Persons = pos, persons
 		return rec, nil
 	}
-	rec, err := readRecords(ctx, q, pos, 0)
-	if err == nil {
-		r.cache.put(pos.ID, version, rec)
+	rec := ledger.Records{Position: pos, Persons: persons}
+	if err := readLedgerRows(ctx, q, &rec, 0); err != nil {
+		return rec, err
 	}
-	return rec, err
+	r.cache.put(pos.ID, version, rec)
+	return rec, nil
 }
 
 // readRecords runs the five queries of a position's records.
 func readRecords(ctx context.Context, q Querier, pos ledger.PositionInfo, year int) (ledger.Records, error) {
-	positionID := pos.ID
 	rec := ledger.Records{Position: pos}
+	var err error
+	if rec.Persons, err = readPersons(ctx, q, pos.ID); err != nil {
+		return rec, fmt.Errorf("store: ledger of position %d: %w", pos.ID, err)
+	}
+	return rec, readLedgerRows(ctx, q, &rec, year)
+}
+
+// readLedgerRows reads the dues, allocations, payments and notices of
+// rec's position into rec: four queries.
+func readLedgerRows(ctx context.Context, q Querier, rec *ledger.Records, year int) error {
+	positionID := rec.Position.ID
 	steps := []func() error{
-		func() (err error) { rec.Persons, err = readPersons(ctx, q, positionID); return },
 		func() (err error) { rec.Dues, err = readDues(ctx, q, positionID, year); return },
 		func() (err error) { rec.Allocations, err = readAllocations(ctx, q, positionID, year); return },
 		func() (err error) { rec.Payments, err = readPayments(ctx, q, positionID); return },
@@ -83,10 +91,10 @@ func readRecords(ctx context.Context, q Querier, pos ledger.PositionInfo, year i
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return rec, fmt.Errorf("store: ledger of position %d: %w", positionID, err)
+			return fmt.Errorf("store: ledger of position %d: %w", positionID, err)
 		}
 	}
-	return rec, nil
+	return nil
 }
 
 // Situation returns the situazione of position positionID (see
@@ -143,23 +151,58 @@ const readPersonsQuery = `SELECT pe.id, 10, pe.codice_fiscale, pe.given_name, pe
 	FROM members m JOIN persons pe ON pe.id = m.person_id WHERE m.position_id = ?
 	ORDER BY 2`
 
+// readPersonsVersionQuery is readPersonsQuery with the position's ledger
+// version (0 when nothing was ever written) on the titolare's row and 0 on
+// the others: the cached pages' one query before the cache.
+const readPersonsVersionQuery = `SELECT pe.id, 10, pe.codice_fiscale, pe.given_name, pe.family_name,
+	COALESCE((SELECT v.version FROM ledger_versions v WHERE v.position_id = p.id), 0)
+	FROM positions p JOIN persons pe ON pe.id = p.titolare_id WHERE p.id = ?
+	UNION ALL
+	SELECT pe.id, m.subject_code, pe.codice_fiscale, pe.given_name, pe.family_name, 0
+	FROM members m JOIN persons pe ON pe.id = m.person_id WHERE m.position_id = ?
+	ORDER BY 2`
+
 func readPersons(ctx context.Context, q Querier, positionID int64) ([]ledger.PersonInfo, error) {
 	rows, err := q.Query(ctx, readPersonsQuery, positionID, positionID)
 	if err != nil {
 		return nil, err
 	}
+	out, _, err := scanPersons(rows, false)
+	return out, err
+}
+
+// readPersonsAndVersion returns the persons of the position and its
+// ledger version, in one query.
+func readPersonsAndVersion(ctx context.Context, q Querier, positionID int64) ([]ledger.PersonInfo, int64, error) {
+	rows, err := q.Query(ctx, readPersonsVersionQuery, positionID, positionID)
+	if err != nil {
+		return nil, 0, err
+	}
+	return scanPersons(rows, true)
+}
+
+// scanPersons reads and closes the rows of readPersonsQuery, or of
+// readPersonsVersionQuery (withVersion) whose sixth column is the version.
+func scanPersons(rows *sql.Rows, withVersion bool) ([]ledger.PersonInfo, int64, error) {
 	defer rows.Close()
+	n := 5
+	if withVersion {
+		n = 6
+	}
 	var out []ledger.PersonInfo
+	var version int64
 	for rows.Next() {
 		var p ledger.PersonInfo
 		var given, family string
-		if err := rows.Scan(&p.ID, &p.SubjectCode, &p.CodiceFiscale, &given, &family); err != nil {
-			return nil, err
+		var v int64
+		dest := []any{&p.ID, &p.SubjectCode, &p.CodiceFiscale, &given, &family, &v}
+		if err := rows.Scan(dest[:n]...); err != nil {
+			return nil, 0, err
 		}
-		p.Name = given + " " + family
+		p.Name, version = given+" "+family, max(version, v)
 		out = append(out, p)
 	}
-	return out, rows.Err()
+	return out, version, rows.Err()
 }
 
 // yearFilter returns the condition on d.year and its arguments: none for 0.

@@ -12,7 +12,7 @@ func TestNotificationQueriesUseIndexes(t *testing.T) {
 	db := planDB(t)
 	queries := map[string][]any{
 		notifyUnreadQuery:     {1},
-		notifyUnreadOnQuery:   {1, 2},
+		notifyUnreadOnQuery:   {2, 1},
 		notifyInboxQuery:      {1, 100},
 		pendingEventsQuery:    {20},
 		dueDeliveriesQuery(2): {"email", "sms", "2026-01-01", "2026-01-01", 20},

@@ -40,14 +40,24 @@ func (s *Sessions) CreateSession(ctx context.Context, x session.Session) error {
 	return nil
 }
 
-// SessionByID returns the session with id (read from the writer: a session
-// just created must be found at once).
+// sessionQuery reads a session and its owner, a person or a staff member.
+const sessionQuery = `SELECT s.token_hash, COALESCE(s.person_id, 0), COALESCE(s.staff_id, 0), s.data,
+	s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent,
+	p.id IS NOT NULL OR st.id IS NOT NULL, COALESCE(p.codice_fiscale, ''),
+	COALESCE(p.given_name || ' ' || p.family_name, st.display_name, ''),
+	COALESCE(st.username, ''), COALESCE(st.role, ''), COALESCE(st.office_code, ''), COALESCE(st.active, false)
+	FROM sessions s LEFT JOIN persons p ON p.id = s.person_id LEFT JOIN staff st ON st.id = s.staff_id
+	WHERE s.token_hash = ?`
+
+// SessionByID returns the session with id and its owner (read from the
+// writer: a session just created must be found at once).
 func (s *Sessions) SessionByID(ctx context.Context, id string) (session.Session, error) {
 	var x session.Session
 	var data string
-	err := s.db.W().QueryRow(ctx, `SELECT token_hash, COALESCE(person_id, 0), COALESCE(staff_id, 0), data,
-		created_at, last_seen_at, expires_at, ip, user_agent FROM sessions WHERE token_hash = ?`, id).
-		Scan(&x.ID, &x.PersonID, &x.StaffID, &data, &x.CreatedAt, &x.LastSeenAt, &x.ExpiresAt, &x.IP, &x.UserAgent)
+	o := &x.Owner
+	err := s.db.W().QueryRow(ctx, sessionQuery, id).Scan(&x.ID, &x.PersonID, &x.StaffID, &data,
+		&x.CreatedAt, &x.LastSeenAt, &x.ExpiresAt, &x.IP, &x.UserAgent,
+		&o.Found, &o.CodiceFiscale, &o.Name, &o.Username, &o.Role, &o.OfficeCode, &o.Active)
 	if err != nil {
 		return x, notFound("session", err)
 	}

@@ -75,12 +75,12 @@ func (s *Server) loadPosition(w http.ResponseWriter, r *http.Request, rt route) 
 		s.fail(w, r, err)
 		return false
 	}
-	facts, err := store.AccessFacts(r.Context(), s.DB, st.actor, pos.ID)
+	facts, err := store.AccessFacts(r.Context(), s.DB, st.actor,
+		access.Facts{PositionID: pos.ID, TitolareID: pos.TitolareID, OfficeCode: pos.OfficeCode})
 	if err != nil {
 		s.fail(w, r, err)
 		return false
 	}
-	facts.TitolareID, facts.OfficeCode = pos.TitolareID, pos.OfficeCode
 	if !access.Allow(st.actor, rt.action, facts, s.today()) {
 		s.renderError(w, r, http.StatusNotFound, "error.not_found")
 		return false

@@ -62,13 +62,16 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		Payments: lastPayments(rec, dashboardPayments), Next: nextRateOf(sit, s.today(), st.position.Number),
 		Year: s.today().Year, Months: monthsOfYear(ledger.NewStatement(rec, s.Params), s.today().Year)}
 	data.OpenNotices, data.NoticesOwed = openNotices(ledger.NoticeSummaries(sit))
+	view := &View{Title: "dashboard.title", Nav: "dashboard", Data: &data}
 	if data.ShowUnread = st.actor.Kind == access.Citizen; data.ShowUnread {
-		if data.Unread, err = s.notifications().UnreadOn(r.Context(), st.actor.PersonID, st.position.ID); err != nil {
+		var all int
+		if all, data.Unread, err = s.notifications().UnreadOn(r.Context(), st.actor.PersonID, st.position.ID); err != nil {
 			s.fail(w, r, err)
 			return
 		}
+		view.unread = func() int { return all } // the header's badge, counted with the card's
 	}
-	s.render(w, r, http.StatusOK, "dashboard", &View{Title: "dashboard.title", Nav: "dashboard", Data: data})
+	s.render(w, r, http.StatusOK, "dashboard", view)
 }
 
 // membersOf counts the collaboratori of the position, every one ever

@@ -13,7 +13,6 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/access"
 	"github.com/cassetto-dev/cassetto/internal/session"
-	"github.com/cassetto-dev/cassetto/internal/store"
 )
 
 // middleware wraps the mux: request id, recovery, logging and metrics,
@@ -94,7 +93,7 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 			st.expired = true
 			s.Sessions.Clear(w)
 		case err == nil:
-			actor, name, aerr := store.ActorOf(r.Context(), s.DB, sess)
+			actor, name, aerr := actorOf(sess)
 			if aerr != nil {
 				s.Logger.Warn("session owner unavailable", "request_id", st.requestID, "err", aerr)
 				st.expired = true
@@ -108,6 +107,24 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// actorOf resolves the owner of a session, read with it, into an access
+// actor and a display name. An inactive staff member, or an owner that no
+// longer exists, is an error: the session must end.
+func actorOf(s session.Session) (access.Actor, string, error) {
+	o := s.Owner
+	switch {
+	case !o.Found:
+		return access.Actor{}, "", fmt.Errorf("web: the owner of session %.8s… no longer exists", s.ID)
+	case s.StaffID != 0 && !o.Active:
+		return access.Actor{}, "", fmt.Errorf("web: staff %s is not active", o.Username)
+	case s.StaffID != 0:
+		return access.Actor{Kind: access.Staff, StaffID: s.StaffID, Role: o.Role, OfficeCode: o.OfficeCode,
+			Label: o.Name + " (" + o.Username + ")"}, o.Name, nil
+	}
+	return access.Actor{Kind: access.Citizen, PersonID: s.PersonID, Profile: access.Profile(s.Data.Profile),
+		Label: o.Name + " (" + o.CodiceFiscale + ")"}, o.Name, nil
 }
 
 // sessionless reports whether path is served without looking at the

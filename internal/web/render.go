@@ -199,13 +199,8 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	st := stateOf(r)
 	v.Actor, v.UserName = st.actor, st.name
 	if st.actor.Kind == access.Citizen && st.actor.PersonID != 0 {
-		v.unread = func() int {
-			n, err := store.NewNotifications(s.DB).Unread(r.Context(), st.actor.PersonID)
-			if err != nil {
-				s.Logger.Warn("unread notifications", "err", err)
-				return 0
-			}
-			return n
+		if v.unread == nil { // the page may have counted them already
+			v.unread = s.unreadCounter(r, st.actor.PersonID)
 		}
 		v.isAssociation = func() bool {
 			_, err := store.NewAssociations(s.DB).Association(r.Context(), st.actor.PersonID)
@@ -217,6 +212,19 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	}
 	if e := r.URL.Query().Get("esito"); v.Flash == "" && contains(flashes, e) {
 		v.Flash = "flash." + e
+	}
+}
+
+// unreadCounter returns the header's lazy count of the person's unread
+// notifications.
+func (s *Server) unreadCounter(r *http.Request, personID int64) func() int {
+	return func() int {
+		n, err := store.NewNotifications(s.DB).Unread(r.Context(), personID)
+		if err != nil {
+			s.Logger.Warn("unread notifications", "err", err)
+			return 0
+		}
+		return n
 	}
 }
 

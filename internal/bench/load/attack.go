@@ -3,6 +3,8 @@ package load
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/http"
 	"net/url"
 	"time"
 
@@ -75,7 +77,13 @@ const maxConnections = 1000
 // attack runs tr at rate requests/s for d and returns the overall figures
 // and those of each page seen.
 func (r *runner) attack(ctx context.Context, name string, rate int, d time.Duration, tr vegeta.Targeter) (Stats, map[string]Stats) {
-	atk := vegeta.NewAttacker(vegeta.Redirects(vegeta.NoFollow), vegeta.MaxBody(512), vegeta.KeepAlive(true),
+	// Our own transport, so that the run closes its connections when it
+	// ends: the runs of a search would otherwise leave thousands idle on
+	// the server. vegeta's options below set it.
+	ht := &http.Transport{DialContext: (&net.Dialer{KeepAlive: 30 * time.Second}).DialContext}
+	defer ht.CloseIdleConnections()
+	atk := vegeta.NewAttacker(vegeta.Client(&http.Client{Transport: ht}),
+		vegeta.Redirects(vegeta.NoFollow), vegeta.MaxBody(512), vegeta.KeepAlive(true),
 		vegeta.Timeout(r.cfg.Timeout), vegeta.Connections(r.cfg.Connections),
 		vegeta.MaxConnections(maxConnections))
 	stop := context.AfterFunc(ctx, func() { atk.Stop() })
