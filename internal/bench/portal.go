@@ -23,12 +23,26 @@ type PageStats struct {
 	P99         float64 `json:"p99_ms"`
 	RSSMaxMB    float64 `json:"rss_max_mb"`
 	ErrorSample string  `json:"error_sample,omitempty"`
+	// CPU milliseconds per request: the server's, the client's and the
+	// database's (PostgreSQL on this machine; SQLite is in the server).
+	ServerCPU   float64 `json:"server_cpu_ms,omitempty"`
+	ClientCPU   float64 `json:"client_cpu_ms,omitempty"`
+	DatabaseCPU float64 `json:"database_cpu_ms,omitempty"`
+}
+
+// cpu describes the CPU per request of s, "" when it was not measured.
+func (s PageStats) cpu() string {
+	if s.ServerCPU == 0 {
+		return ""
+	}
+	return fmt.Sprintf("CPU/request %.2f ms server, %.2f ms database, %.2f ms client", s.ServerCPU, s.DatabaseCPU, s.ClientCPU)
 }
 
 func pageStats(s load.Stats) PageStats {
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 	return PageStats{Name: s.Name, Rate: s.Rate, Throughput: s.Throughput, Sent: s.Sent, Requests: s.Requests, Errors: s.Errors,
-		P50: ms(s.P50), P95: ms(s.P95), P99: ms(s.P99), RSSMaxMB: float64(s.RSSMaxBytes) / (1 << 20), ErrorSample: s.ErrorSample}
+		P50: ms(s.P50), P95: ms(s.P95), P99: ms(s.P99), RSSMaxMB: float64(s.RSSMaxBytes) / (1 << 20), ErrorSample: s.ErrorSample,
+		ServerCPU: ms(s.ServerCPU), ClientCPU: ms(s.ClientCPU), DatabaseCPU: ms(s.DatabaseCPU)}
 }
 
 // Portal is the load run of the main database: the page mix at a fixed
@@ -91,8 +105,8 @@ func loadConfig(o Options, t *target, kind string, p progress) load.Config {
 	return load.Config{Binary: o.Binary, Env: t.env(), DB: t.db, Sessions: o.Sessions, Rate: o.Rate, Duration: o.LoadTime,
 		MaxSteps: o.LoadSteps, Progress: func(s load.Stats) {
 			ps := pageStats(s)
-			p.printf("%s load %s: asked %.0f/s, served %.1f/s, p99 %.1f ms, %d errors %s", kind, ps.Name, ps.Rate,
-				ps.Throughput, ps.P99, ps.Errors, ps.ErrorSample)
+			p.printf("%s load %s: asked %.0f/s, served %.1f/s, p99 %.1f ms, %d errors %s %s", kind, ps.Name, ps.Rate,
+				ps.Throughput, ps.P99, ps.Errors, ps.cpu(), ps.ErrorSample)
 		}}
 }
 

@@ -137,11 +137,15 @@ func (d Database) markdown(w io.Writer) {
 
 func (p *Portal) markdown(w io.Writer) {
 	fmt.Fprintf(w, "\n### Portal (%d sessions)\n\n", p.Sessions)
-	fmt.Fprintln(w, "| run | asked req/s | served req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| run | asked req/s | served req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB | CPU ms/request: server / database / client |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	row := func(label string, s PageStats) {
-		fmt.Fprintf(w, "| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.0f |\n", label, s.Rate, s.Throughput,
-			s.P50, s.P95, s.P99, s.Errors, s.RSSMaxMB)
+		cpu := "–"
+		if s.ServerCPU > 0 {
+			cpu = fmt.Sprintf("%.2f / %.2f / %.2f", s.ServerCPU, s.DatabaseCPU, s.ClientCPU)
+		}
+		fmt.Fprintf(w, "| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %s |\n", label, s.Rate, s.Throughput,
+			s.P50, s.P95, s.P99, s.Errors, s.RSSMaxMB, cpu)
 	}
 	row("mix, fixed rate", p.Fixed)
 	row("baseline, fixed rate", p.Baseline)

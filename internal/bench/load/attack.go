@@ -9,6 +9,8 @@ import (
 	"time"
 
 	vegeta "github.com/tsenart/vegeta/v12/lib"
+
+	"github.com/cassetto-dev/cassetto/internal/store"
 )
 
 // runner drives attacks against one running server.
@@ -88,7 +90,8 @@ func (r *runner) attack(ctx context.Context, name string, rate int, d time.Durat
 		vegeta.MaxConnections(maxConnections))
 	stop := context.AfterFunc(ctx, func() { atk.Stop() })
 	defer stop()
-	rss := sampleRSS(r.srv.cmd.Process.Pid)
+	pid, postgres := r.srv.cmd.Process.Pid, r.cfg.DB != nil && r.cfg.DB.Dialect == store.Postgres
+	rss, cpu := sampleRSS(pid), cpuNow(pid, postgres)
 	var all tally
 	byPage := map[string]*tally{}
 	for res := range atk.Attack(tr, vegeta.Rate{Freq: rate, Per: time.Second}, d, name) {
@@ -105,6 +108,8 @@ func (r *runner) attack(ctx context.Context, name string, rate int, d time.Durat
 		out[pg] = t.stats(pg, 0, peak)
 	}
 	s := all.stats(name, float64(rate), peak)
+	used := cpuNow(pid, postgres).perRequest(cpu, s.Requests)
+	s.ServerCPU, s.ClientCPU, s.DatabaseCPU = used.server, used.client, used.database
 	if r.cfg.Progress != nil {
 		r.cfg.Progress(s)
 	}

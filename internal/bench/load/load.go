@@ -65,6 +65,11 @@ type Stats struct {
 	P99         time.Duration
 	RSSMaxBytes int64  // the server's peak resident memory during the run
 	ErrorSample string // the first error: status, method and path
+
+	// CPU time per request of the whole run (0 in per-page figures of a
+	// mix): the server's, the client's (vegeta, in the bench process) and,
+	// on a PostgreSQL server of this machine, the database's.
+	ServerCPU, ClientCPU, DatabaseCPU time.Duration
 }
 
 // Result is the outcome of Run.

@@ -84,6 +84,13 @@ func TestRunDrivesTheMixWithoutErrors(t *testing.T) {
 	if res.Fixed.RSSMaxBytes <= 0 {
 		t.Errorf("server RSS not measured: %d", res.Fixed.RSSMaxBytes)
 	}
+	if res.Fixed.ServerCPU <= 0 {
+		t.Errorf("server CPU per request not measured: %s", res.Fixed.ServerCPU)
+	}
+	if postgres := db.Dialect == store.Postgres; postgres != (res.Fixed.DatabaseCPU > 0) {
+		t.Errorf("database CPU per request %s on PostgreSQL %v: measured for PostgreSQL only (SQLite is in the server)",
+			res.Fixed.DatabaseCPU, postgres)
+	}
 	names := []string{}
 	for _, p := range res.Pages {
 		names = append(names, p.Name)
