@@ -32,13 +32,14 @@ type Data struct {
 
 // Owner is what every request needs of a session's owner, read with the
 // session in one query (Store.SessionByID): a citizen's name and codice
-// fiscale; a staff member's display name, username, role and office, and
-// whether the account is active. Found is false when the owner's row is
-// gone.
+// fiscale, and whether he is a trade association; a staff member's display
+// name, username, role and office, and whether the account is active.
+// Found is false when the owner's row is gone.
 type Owner struct {
 	Found         bool
 	Name          string // the citizen's given and family name, or the staff member's display name
 	CodiceFiscale string
+	Association   bool // the citizen is registered as a trade association (the header links its page)
 	Username      string
 	Role          string
 	OfficeCode    string

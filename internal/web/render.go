@@ -122,13 +122,13 @@ type View struct {
 	Data      any               // the page's own data
 	Nav       string            // the active section of the position menu
 
-	unread        func() int  // the citizen's unread notifications, counted only if the page shows them
-	isAssociation func() bool // the citizen is a trade association, asked only if the page needs it
+	unread      func() int // the citizen's unread notifications, counted only if the page shows them
+	association bool       // the citizen is a trade association (read with the session)
 }
 
 // IsAssociation reports whether the logged-in citizen is a trade
 // association (associazione di categoria): the header links its page.
-func (v *View) IsAssociation() bool { return v.isAssociation != nil && v.isAssociation() }
+func (v *View) IsAssociation() bool { return v.association }
 
 // UnreadNotifications is the number of unread in-app notifications of the
 // logged-in citizen (0 for anyone else); the header shows it.
@@ -202,10 +202,7 @@ func (s *Server) fillView(r *http.Request, v *View) {
 		if v.unread == nil { // the page may have counted them already
 			v.unread = s.unreadCounter(r, st.actor.PersonID)
 		}
-		v.isAssociation = func() bool {
-			_, err := store.NewAssociations(s.DB).Association(r.Context(), st.actor.PersonID)
-			return err == nil
-		}
+		v.association = st.session != nil && st.session.Owner.Association
 	}
 	if v.Position == nil {
 		v.Position = st.position
