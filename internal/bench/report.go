@@ -183,6 +183,10 @@ func (g *Growth) markdown(w io.Writer) {
 		}
 		fmt.Fprintln(w)
 	}
+	if len(g.P99Ratio) == 0 {
+		fmt.Fprintln(w, "\nOne size only: no p99 ratio.")
+		return
+	}
 	fmt.Fprint(w, "\np99 ratio, largest to smallest:")
 	for _, name := range g.Pages {
 		fmt.Fprintf(w, " %s %.2f×", name, g.P99Ratio[name])

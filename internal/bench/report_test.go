@@ -80,3 +80,15 @@ func TestBenchParamsProjectTheBenchYear(t *testing.T) {
 		t.Fatalf("no parameters for %d", BenchYear)
 	}
 }
+
+// TestMarkdownGivesNoRatioForOneSize: a growth curve of one size has no
+// ratio, rather than a ratio of 0.00×.
+func TestMarkdownGivesNoRatioForOneSize(t *testing.T) {
+	d := goodDatabase()
+	d.Growth.Points = d.Growth.Points[:1]
+	var b strings.Builder
+	(&Report{Command: "cassetto bench --growth 5", Databases: []Database{d}}).Markdown(&b)
+	if out := b.String(); !strings.Contains(out, "One size only: no p99 ratio.") || strings.Contains(out, "0.00×") {
+		t.Errorf("one growth size:\n%s", out)
+	}
+}
