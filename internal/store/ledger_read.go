@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/cassetto-dev/cassetto/internal/contrib"
@@ -143,18 +142,11 @@ func readPosition(ctx context.Context, q Querier, id int64) (ledger.PositionInfo
 	return p, nil
 }
 
-// readPersonsQuery lists the titolare (subject 10) and the collaboratori.
-const readPersonsQuery = `SELECT pe.id, 10, pe.codice_fiscale, pe.given_name, pe.family_name
-	FROM positions p JOIN persons pe ON pe.id = p.titolare_id WHERE p.id = ?
-	UNION ALL
-	SELECT pe.id, m.subject_code, pe.codice_fiscale, pe.given_name, pe.family_name
-	FROM members m JOIN persons pe ON pe.id = m.person_id WHERE m.position_id = ?
-	ORDER BY 2`
-
-// readPersonsVersionQuery is readPersonsQuery with the position's ledger
-// version (0 when nothing was ever written) on the titolare's row and 0 on
-// the others: the cached pages' one query before the cache.
-const readPersonsVersionQuery = `SELECT pe.id, 10, pe.codice_fiscale, pe.given_name, pe.family_name,
+// readPersonsQuery lists the titolare (subject 10) and the collaboratori,
+// with the position's ledger version (0 when nothing was ever written) on
+// the titolare's row and 0 on the others: the cached pages' one query
+// before the cache.
+const readPersonsQuery = `SELECT pe.id, 10, pe.codice_fiscale, pe.given_name, pe.family_name,
 	COALESCE((SELECT v.version FROM ledger_versions v WHERE v.position_id = p.id), 0)
 	FROM positions p JOIN persons pe ON pe.id = p.titolare_id WHERE p.id = ?
 	UNION ALL
@@ -163,40 +155,25 @@ const readPersonsVersionQuery = `SELECT pe.id, 10, pe.codice_fiscale, pe.given_n
 	ORDER BY 2`
 
 func readPersons(ctx context.Context, q Querier, positionID int64) ([]ledger.PersonInfo, error) {
-	rows, err := q.Query(ctx, readPersonsQuery, positionID, positionID)
-	if err != nil {
-		return nil, err
-	}
-	out, _, err := scanPersons(rows, false)
+	out, _, err := readPersonsAndVersion(ctx, q, positionID)
 	return out, err
 }
 
 // readPersonsAndVersion returns the persons of the position and its
 // ledger version, in one query.
 func readPersonsAndVersion(ctx context.Context, q Querier, positionID int64) ([]ledger.PersonInfo, int64, error) {
-	rows, err := q.Query(ctx, readPersonsVersionQuery, positionID, positionID)
+	rows, err := q.Query(ctx, readPersonsQuery, positionID, positionID)
 	if err != nil {
 		return nil, 0, err
 	}
-	return scanPersons(rows, true)
-}
-
-// scanPersons reads and closes the rows of readPersonsQuery, or of
-// readPersonsVersionQuery (withVersion) whose sixth column is the version.
-func scanPersons(rows *sql.Rows, withVersion bool) ([]ledger.PersonInfo, int64, error) {
 	defer rows.Close()
-	n := 5
-	if withVersion {
-		n = 6
-	}
 	var out []ledger.PersonInfo
 	var version int64
 	for rows.Next() {
 		var p ledger.PersonInfo
 		var given, family string
 		var v int64
-		dest := []any{&p.ID, &p.SubjectCode, &p.CodiceFiscale, &given, &family, &v}
-		if err := rows.Scan(dest[:n]...); err != nil {
+		if err := rows.Scan(&p.ID, &p.SubjectCode, &p.CodiceFiscale, &given, &family, &v); err != nil {
 			return nil, 0, err
 		}
 		p.Name, version = given+" "+family, max(version, v)

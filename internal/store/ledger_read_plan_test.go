@@ -22,7 +22,6 @@ func ledgerQueries() map[string][]any {
 	return map[string][]any{
 		readPositionQuery:                 {1},
 		readPersonsQuery:                  {1, 1},
-		readPersonsVersionQuery:           {1, 1},
 		readDuesQuery:                     {1},
 		readDuesQuery + " AND d.year = ?": {1, 2025},
 		fmt.Sprintf(readAllocationsQuery, " AND d.year = ?"): {1, 2025, 1},
