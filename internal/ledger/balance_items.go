@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/money"
 )
 
@@ -45,9 +46,17 @@ func indexAllocations(as []Allocation) allocIndex {
 // line returns d with what was allocated to it.
 func (idx allocIndex) line(d Due) Line {
 	l := Line{DueRef: refOf(d)}
-	for _, a := range idx[d.ID] {
+	as := idx[d.ID]
+	if len(as) == 0 {
+		return l
+	}
+	ids := make([]int64, len(as), 2*len(as)) // the allocations, then their payments
+	for i, a := range as {
 		l.Paid += a.Amount
-		l.Allocations = append(l.Allocations, a.ID)
+		ids[i] = a.ID
+	}
+	l.Allocations, l.Payments = ids[:len(as):len(as)], ids[len(as):len(as)]
+	for _, a := range as {
 		l.Payments = appendUniqueIDs(l.Payments, a.PaymentID)
 	}
 	return l
@@ -55,30 +64,39 @@ func (idx allocIndex) line(d Due) Line {
 
 // groupItems groups dues into items: every due without a parent (or whose
 // parent is not among dues) is an item; corrections and sanctions join
-// their parent's item. Items come ordered by year, due date, subject, kind.
-func groupItems(dues []Due, allocs allocIndex) []*Item {
-	ids := make(map[int64]bool, len(dues))
-	for _, d := range dues {
-		ids[d.ID] = true
+// their parent's item. Items come ordered by year, due date, subject, kind,
+// in one slice: the read models keep slices of it rather than copies. The
+// dues are sorted by their places, not the items themselves, which are
+// large.
+func groupItems(dues []Due, allocs allocIndex) []Item {
+	index := make(map[int64]int, len(dues)) // due id -> its place in dues
+	for i, d := range dues {
+		index[d.ID] = i
 	}
-	isChild := func(d Due) bool { return (d.Kind == Correction || d.Kind == Sanction) && ids[d.ParentID] }
-	byID := make(map[int64]*Item, len(dues))
-	items := make([]*Item, 0, len(dues))
-	for _, d := range dues {
+	isChild := func(d Due) bool {
+		_, ok := index[d.ParentID]
+		return (d.Kind == Correction || d.Kind == Sanction) && ok
+	}
+	var parents []int32 // places in dues of the items' dues, in the items' order
+	for i, d := range dues {
 		if !isChild(d) {
-			it := &Item{Due: allocs.line(d)}
-			byID[d.ID] = it
-			items = append(items, it)
+			parents = append(parents, int32(i))
 		}
+	}
+	slices.SortFunc(parents, func(a, b int32) int { return compareDues(&dues[a], &dues[b]) })
+	items := make([]Item, len(parents))
+	itemOf := make([]int32, len(dues)) // place in dues -> place of its item in items
+	for n, i := range parents {
+		itemOf[i] = int32(n)
+		items[n].Due = allocs.line(dues[i])
 	}
 	for _, d := range dues {
 		if isChild(d) {
-			if it := byID[d.ParentID]; it != nil {
-				it.attach(d, allocs.line(d))
+			if p := index[d.ParentID]; !isChild(dues[p]) {
+				items[itemOf[p]].attach(d, allocs.line(d))
 			}
 		}
 	}
-	slices.SortFunc(items, compareItems)
 	return items
 }
 
@@ -91,13 +109,15 @@ func (it *Item) attach(d Due, l Line) {
 	it.Corrections = append(it.Corrections, l)
 }
 
-func compareItems(a, b *Item) int {
-	return cmp.Or(cmp.Compare(a.Due.Year, b.Due.Year), cmp.Compare(itemDayKey(a.Due), itemDayKey(b.Due)),
-		cmp.Compare(a.Due.SubjectCode, b.Due.SubjectCode), cmp.Compare(a.Due.Kind.RataCode(), b.Due.Kind.RataCode()),
-		cmp.Compare(a.Due.ID, b.Due.ID))
+// compareDues orders the dues of items by year, due date, subject, kind
+// (rate number) and id.
+func compareDues(a, b *Due) int {
+	return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(dayKey(a.DueDate), dayKey(b.DueDate)),
+		cmp.Compare(a.SubjectCode, b.SubjectCode), cmp.Compare(a.Kind.RataCode(), b.Kind.RataCode()),
+		cmp.Compare(a.ID, b.ID))
 }
 
-func itemDayKey(d Line) int { return d.DueDate.Year*10000 + int(d.DueDate.Month)*100 + d.DueDate.Day }
+func dayKey(d civil.Date) int { return d.Year*10000 + int(d.Month)*100 + d.Day }
 
 // total computes the item's figures from its lines.
 func (it *Item) total() {
@@ -120,13 +140,19 @@ func (it *Item) total() {
 	it.trace()
 }
 
-// trace collects the ids behind the item.
+// trace collects the ids behind the item: its lines' ids, allocations
+// and payments in one allocation, the notices in another.
 func (it *Item) trace() {
-	t := Trace{}
-	for _, l := range it.lines() {
-		t.Dues = append(t.Dues, l.ID)
-		t.Allocations = append(t.Allocations, l.Allocations...)
-		t.Payments = appendUniqueIDs(t.Payments, l.Payments...)
+	lines, allocs := 0, 0
+	it.eachLine(func(l *Line) { lines++; allocs += len(l.Allocations) })
+	ids := make([]int64, 0, lines+2*allocs)
+	it.eachLine(func(l *Line) { ids = append(ids, l.ID) })
+	t := Trace{Dues: ids[:lines:lines]}
+	if allocs > 0 {
+		ids = ids[lines:lines]
+		it.eachLine(func(l *Line) { ids = append(ids, l.Allocations...) })
+		t.Allocations, t.Payments = ids[:allocs:allocs], ids[allocs:allocs]
+		it.eachLine(func(l *Line) { t.Payments = appendUniqueIDs(t.Payments, l.Payments...) })
 	}
 	for _, n := range it.Notices {
 		t.Notices = appendUniqueIDs(t.Notices, n.NoticeID)
@@ -134,10 +160,15 @@ func (it *Item) trace() {
 	it.Trace = t
 }
 
-// lines returns the due, its corrections and its sanctions.
-func (it *Item) lines() []Line {
-	out := append([]Line{it.Due}, it.Corrections...)
-	return append(out, it.Sanctions...)
+// eachLine calls f with the due, each correction and each sanction.
+func (it *Item) eachLine(f func(*Line)) {
+	f(&it.Due)
+	for i := range it.Corrections {
+		f(&it.Corrections[i])
+	}
+	for i := range it.Sanctions {
+		f(&it.Sanctions[i])
+	}
 }
 
 // Status names where the item stands: "prescribed", "overpaid", "paid",

@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"slices"
+
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/money"
 )
@@ -59,14 +61,23 @@ func NewSituation(rec Records, o SituationOptions) Situation {
 	for _, n := range rec.Notices {
 		links[n.DueID] = append(links[n.DueID], n)
 	}
-	for _, it := range groupItems(rec.Dues, indexAllocations(rec.Allocations)) {
-		if o.Year != 0 && it.Due.Year != o.Year {
-			continue
-		}
+	items := groupItems(rec.Dues, indexAllocations(rec.Allocations))
+	if o.Year != 0 {
+		items = slices.DeleteFunc(items, func(it Item) bool { return it.Due.Year != o.Year })
+	}
+	for i := range items {
+		it := &items[i]
 		it.Notices = links[it.Due.ID]
 		it.total()
 		it.judge(o)
-		s.add(*it)
+	}
+	for len(items) > 0 { // items come ordered by year
+		n := 1
+		for n < len(items) && items[n].Due.Year == items[0].Due.Year {
+			n++
+		}
+		s.addYear(items[:n])
+		items = items[n:]
 	}
 	s.Credits = situationCredits(rec, s.Years)
 	for _, c := range s.Credits {
@@ -100,18 +111,32 @@ func (it *Item) judge(o SituationOptions) {
 	}
 }
 
-// add puts the item in its year, creating the year when needed (items
-// come ordered by year).
-func (s *Situation) add(it Item) {
-	if n := len(s.Years); n == 0 || s.Years[n-1].Year != it.Due.Year {
-		s.Years = append(s.Years, YearBalance{Year: it.Due.Year})
+// addYear adds the year of items, every one of the same year; the year
+// keeps items as its own.
+func (s *Situation) addYear(items []Item) {
+	y := YearBalance{Year: items[0].Due.Year, Items: items[:len(items):len(items)]}
+	var dues, allocs int
+	for i := range items {
+		dues, allocs = dues+len(items[i].Trace.Dues), allocs+len(items[i].Trace.Allocations)
 	}
-	y := &s.Years[len(s.Years)-1]
-	y.Items = append(y.Items, it)
+	// Each due and each allocation belongs to one item: only payments and
+	// notices can repeat from one item to the next.
+	y.Trace.Dues, y.Trace.Allocations = make([]int64, 0, dues), make([]int64, 0, allocs)
+	for i := range items {
+		s.count(&y, &items[i])
+	}
+	s.Years = append(s.Years, y)
+}
+
+// count adds the figures and the trace of it to its year y and to s.
+func (s *Situation) count(y *YearBalance, it *Item) {
 	y.Amount += it.Amount
 	y.Paid += it.Paid
 	y.Overpaid += it.Overpaid
-	y.Trace.add(it.Trace)
+	y.Trace.Dues = append(y.Trace.Dues, it.Trace.Dues...)
+	y.Trace.Allocations = append(y.Trace.Allocations, it.Trace.Allocations...)
+	y.Trace.Payments = appendUniqueIDs(y.Trace.Payments, it.Trace.Payments...)
+	y.Trace.Notices = appendUniqueIDs(y.Trace.Notices, it.Trace.Notices...)
 	switch {
 	case it.Prescribed:
 		y.Prescribed += it.Residual

@@ -60,7 +60,9 @@ type StatementYear struct {
 func NewStatement(rec Records, params *contrib.Params) Statement {
 	st := Statement{Position: rec.Position, Persons: []PersonStatement{}}
 	acc := map[int64]map[int]*stmtYear{}
-	for _, it := range groupItems(rec.Dues, indexAllocations(rec.Allocations)) {
+	items := groupItems(rec.Dues, indexAllocations(rec.Allocations))
+	for i := range items {
+		it := &items[i]
 		if !it.Due.Kind.IsContribution() {
 			continue
 		}
@@ -92,6 +94,22 @@ func NewStatement(rec Records, params *contrib.Params) Statement {
 		st.Paid += ps.Paid
 	}
 	return st
+}
+
+// NewStatementOfYear computes the estratto conto of one contribution
+// year: every person's line for year exactly as NewStatement gives it,
+// without the work of the other years (a person's year depends only on
+// the dues of that year and what was allocated to them). Persons with no
+// dues in year are left out.
+func NewStatementOfYear(rec Records, params *contrib.Params, year int) Statement {
+	dues := make([]Due, 0, len(rec.Dues)/4)
+	for _, d := range rec.Dues {
+		if d.Year == year {
+			dues = append(dues, d)
+		}
+	}
+	rec.Dues = dues
+	return NewStatement(rec, params)
 }
 
 // statementPersons returns the persons of rec with dues, and any person

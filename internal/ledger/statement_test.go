@@ -1,9 +1,11 @@
 package ledger_test
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
+	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/ledger"
 	"github.com/cassetto-dev/cassetto/internal/money"
@@ -133,5 +135,36 @@ func TestQuoteDovuteListsTheRatesWithoutSanctions(t *testing.T) {
 	}
 	if q.Rates[2].Overdue {
 		t.Error("rata 3 is overdue before its due date")
+	}
+}
+
+func TestStatementOfYearIsThatYearOfTheWholeStatement(t *testing.T) {
+	rec := bigBook().rec
+	rec.Dues = append(rec.Dues, ledger.Due{ID: 9999, PositionID: 1, PersonID: 102, SubjectCode: 12, Year: 2024,
+		Kind: ledger.FixedRate(1), Causale: "CF", PeriodFrom: contrib.YearMonth{Year: 2024, Month: time.January},
+		PeriodTo: contrib.YearMonth{Year: 2024, Month: time.March}, DueDate: civil.New(2024, 5, 16), Amount: 113743})
+	whole := ledger.NewStatement(rec, contrib.Default())
+	for _, year := range []int{2019, 2024, 2026, 2030} {
+		one := ledger.NewStatementOfYear(rec, contrib.Default(), year)
+		var want, got []ledger.StatementYear
+		for _, p := range whole.Persons {
+			for _, y := range p.Years {
+				if y.Year == year {
+					want = append(want, y)
+				}
+			}
+		}
+		for _, p := range one.Persons {
+			if len(p.Years) != 1 || p.Years[0].Year != year {
+				t.Fatalf("%d: person %d has years %+v", year, p.Person.ID, p.Years)
+			}
+			got = append(got, p.Years[0])
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%d: got %+v, want %+v", year, got, want)
+		}
+	}
+	if n := len(ledger.NewStatementOfYear(rec, contrib.Default(), 2024).Persons); n != 3 {
+		t.Errorf("2024 has %d persons, want 3 (the one with a rate only that year too)", n)
 	}
 }

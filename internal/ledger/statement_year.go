@@ -28,7 +28,10 @@ func (y *stmtYear) add(it *Item) {
 	capital = max(0, capital)
 	y.due += capital
 	y.paid += min(max(0, paid), capital) // maternity covered last; excess is credit
-	y.trace.add(Trace{Dues: it.Trace.Dues, Allocations: it.Trace.Allocations, Payments: it.Trace.Payments})
+	// Each due and allocation belongs to one item; payments may repeat.
+	y.trace.Dues = append(y.trace.Dues, it.Trace.Dues...)
+	y.trace.Allocations = append(y.trace.Allocations, it.Trace.Allocations...)
+	y.trace.Payments = appendUniqueIDs(y.trace.Payments, it.Trace.Payments...)
 }
 
 // monthsOfYear returns the months of year within from..to as a bit set.

@@ -60,7 +60,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	data := dashboardData{CanEditContacts: s.may(r, access.EditContacts), CanSeeAccessLog: s.may(r, access.ViewAccessLog),
 		Members: membersOf(rec), Debt: sit.Debt, Overdue: sit.Overdue, Credit: sit.Credit,
 		Payments: lastPayments(rec, dashboardPayments), Next: nextRateOf(sit, s.today(), st.position.Number),
-		Year: s.today().Year, Months: monthsOfYear(ledger.NewStatement(rec, s.Params), s.today().Year)}
+		Year: s.today().Year, Months: monthsOfYear(ledger.NewStatementOfYear(rec, s.Params, s.today().Year), s.today().Year)}
 	data.OpenNotices, data.NoticesOwed = openNotices(ledger.NoticeSummaries(sit))
 	view := &View{Title: "dashboard.title", Nav: "dashboard", Data: &data}
 	if data.ShowUnread = st.actor.Kind == access.Citizen; data.ShowUnread {

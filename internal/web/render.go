@@ -157,6 +157,14 @@ func (v *View) FieldError(field string) string { return v.Errors[field] }
 // LoggedIn reports whether someone is logged in.
 func (v *View) LoggedIn() bool { return v.Actor.Kind != access.Anonymous && v.Actor.Kind != "" }
 
+// IsCitizen reports whether the actor is a citizen (a contributor or an
+// intermediary): the header links his notifications, calendar and API
+// tokens.
+func (v *View) IsCitizen() bool { return v.Actor.Kind == access.Citizen }
+
+// IsIntermediary reports whether the actor acts as an intermediary.
+func (v *View) IsIntermediary() bool { return v.Actor.Profile == access.Intermediary }
+
 // IsStaff reports whether the actor is office staff.
 func (v *View) IsStaff() bool { return v.Actor.Kind == access.Staff }
 
