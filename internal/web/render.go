@@ -5,9 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"net/http"
-	"path"
 	"strings"
 	"time"
 
@@ -27,8 +25,9 @@ type Assets interface {
 	Handler() http.Handler
 }
 
-// pages holds one parsed template per page, each with the layout.
-type pages map[string]*template.Template
+// pages holds, per language, one parsed template per page, each with the
+// layout (see parsePages).
+type pages map[string]map[string]*template.Template
 
 func funcs(assets Assets) template.FuncMap {
 	return template.FuncMap{
@@ -82,28 +81,6 @@ func gestioneName(g registry.Gestione, lang string) string {
 		return info.NameEN
 	}
 	return info.NameIT
-}
-
-// parsePages parses the layout with every page under templates/pages. It
-// fails at start on any template error, and executes nothing.
-func parsePages(assets Assets) (pages, error) {
-	base, err := template.New("layout").Funcs(funcs(assets)).ParseFS(templateFS, "templates/*.html")
-	if err != nil {
-		return nil, fmt.Errorf("web: layout: %w", err)
-	}
-	names, err := fs.Glob(templateFS, "templates/pages/*.html")
-	if err != nil {
-		return nil, err
-	}
-	out := pages{}
-	for _, n := range names {
-		t, err := template.Must(base.Clone()).ParseFS(templateFS, n)
-		if err != nil {
-			return nil, fmt.Errorf("web: page %s: %w", n, err)
-		}
-		out[strings.TrimSuffix(path.Base(n), ".html")] = t
-	}
-	return out, nil
 }
 
 // View is what every page template receives.
@@ -176,12 +153,12 @@ func (v *View) IsTitolare() bool {
 // render executes page into a buffer first, so a template error never
 // sends half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, v *View) {
-	t, ok := s.pages[page]
+	s.fillView(r, v)
+	t, ok := s.pages[v.Lang][page]
 	if !ok {
 		s.fail(w, r, fmt.Errorf("web: no page %q", page))
 		return
 	}
-	s.fillView(r, v)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
 		if page == "error" { // never loop: the error page itself failed

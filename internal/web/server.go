@@ -86,7 +86,7 @@ func New(d Deps) (*Server, error) {
 	if s.catalog, err = NewCatalog(); err != nil {
 		return nil, err
 	}
-	if s.pages, err = parsePages(d.Assets); err != nil {
+	if s.pages, err = parsePages(d.Assets, s.catalog); err != nil {
 		return nil, err
 	}
 	if s.metrics, err = newMetrics(d.Metrics); err != nil {
