@@ -13,7 +13,6 @@ import (
 // prints fields (a position has hundreds of items, and reflection over
 // method calls and translations per item was most of the page's cost).
 type sitView struct {
-	L                              *sitLabels
 	Intro                          string
 	Debt, Overdue, Credit, Balance string
 	Prescribed, Settlement         string // "" when zero
@@ -23,11 +22,8 @@ type sitView struct {
 	Credits                        []sitCreditView
 }
 
-// sitLabels are the labels the page repeats, translated once.
-type sitLabels struct {
-	DueDate, Codeline, Paid, NoPayment string
-	Detail, SettlementShort, F24       string
-}
+// sitLabels are the labels of the lines of the drill-down, translated once.
+type sitLabels struct{ dueDate, codeline, paid string }
 
 // sitYearView is one year's table.
 type sitYearView struct {
@@ -41,26 +37,23 @@ type sitYearView struct {
 // sitItemView is one item (a row and its drill-down).
 type sitItemView struct {
 	Kind, Person, DueDate        string
+	Summary                      string // kind, due date and person: what the drill-down's summary names
 	Amount, SanctionNote         string // SanctionNote: "" without sanctions
 	Paid, Residual, OverpaidNote string // OverpaidNote: "" when nothing was overpaid
 	Status                       string
 	Settlement                   bool
-	Due                          sitLineView
-	Corrections, Sanctions       []sitLineView
+	Lines                        []sitLineView // the due, its corrections, its sanctions
 	Notices                      []sitNoticeView
 	PayURL                       template.URL // the F24 of what is still owed, or ""
 }
 
-// sitLineView is one line of an item's drill-down (template "sit_line").
+// sitLineView is one line of an item's drill-down: its text (label,
+// amount, due date, codeline, reason, paid) and each allocation to it
+// with its payment and method.
 type sitLineView struct {
-	L                      *sitLabels
-	Label, Amount, DueDate string
-	Codeline, Reason, Paid string
-	Allocations            []sitAllocView
+	Text        string
+	Allocations []string
 }
-
-// sitAllocView is one allocation of a line with its payment.
-type sitAllocView struct{ Text, Method string }
 
 // sitNoticeView is one notice that named an item's due.
 type sitNoticeView struct {
@@ -114,10 +107,8 @@ func optEuro(c money.Cents) string {
 func newSitView(loc *Localizer, d *situationData) *sitView {
 	b := &sitBuilder{loc: loc, d: d, memo: map[string]string{}}
 	s := d.Sit
+	l := &sitLabels{dueDate: loc.T("ledger.col.due_date"), codeline: loc.T("ledger.col.codeline"), paid: loc.T("ledger.col.paid")}
 	v := &sitView{
-		L: &sitLabels{DueDate: loc.T("ledger.col.due_date"), Codeline: loc.T("ledger.col.codeline"),
-			Paid: loc.T("ledger.col.paid"), NoPayment: loc.T("ledger.sit.no_payment"), Detail: loc.T("ledger.sit.detail"),
-			SettlementShort: loc.T("ledger.sit.settlement_short"), F24: loc.T("ledger.f24.download")},
 		Intro: loc.T("ledger.sit.intro", "Date", s.AsOf.Italian()),
 		Debt:  s.Debt.Italian(), Overdue: s.Overdue.Italian(), Credit: s.Credit.Italian(), Balance: s.Balance.Italian(),
 		Prescribed: optEuro(s.Prescribed), Settlement: optEuro(s.Settlement),
@@ -125,7 +116,7 @@ func newSitView(loc *Localizer, d *situationData) *sitView {
 		Tables: make([]sitYearView, 0, len(s.Years)), Credits: make([]sitCreditView, 0, len(s.Credits)),
 	}
 	for i := range s.Years {
-		v.Tables = append(v.Tables, b.year(v.L, &s.Years[i]))
+		v.Tables = append(v.Tables, b.year(l, &s.Years[i]))
 	}
 	for _, c := range s.Credits {
 		v.Credits = append(v.Credits, sitCreditView{Kind: b.t("ledger.credit.", string(c.Kind)),
@@ -151,7 +142,10 @@ func (b *sitBuilder) item(l *sitLabels, it *ledger.Item) sitItemView {
 	out := sitItemView{Kind: b.t("ledger.kind.", string(it.Due.Kind)), Person: b.d.persons[it.Due.PersonID].Name,
 		DueDate: it.Due.DueDate.Italian(), Amount: it.Amount.Italian(), Paid: it.Paid.Italian(),
 		Residual: it.Residual.Italian(), Status: b.t("ledger.status.", it.Status()), Settlement: it.Settlement,
-		Due: b.line(l, it.Due, "ledger.line.due"), PayURL: b.d.PayURL(*it)}
+		PayURL: b.d.PayURL(*it)}
+	out.Summary = out.Kind + " " + out.DueDate + " " + out.Person
+	out.Lines = make([]sitLineView, 0, 1+len(it.Corrections)+len(it.Sanctions))
+	out.Lines = append(out.Lines, b.line(l, it.Due, "ledger.line.due"))
 	if it.Sanction != 0 {
 		out.SanctionNote = b.t1("ledger.sit.of_which_sanctions", "Amount", it.Sanction.Italian())
 	}
@@ -159,10 +153,10 @@ func (b *sitBuilder) item(l *sitLabels, it *ledger.Item) sitItemView {
 		out.OverpaidNote = b.t1("ledger.sit.overpaid", "Amount", it.Overpaid.Italian())
 	}
 	for _, c := range it.Corrections {
-		out.Corrections = append(out.Corrections, b.line(l, c, "ledger.line.correction"))
+		out.Lines = append(out.Lines, b.line(l, c, "ledger.line.correction"))
 	}
 	for _, s := range it.Sanctions {
-		out.Sanctions = append(out.Sanctions, b.line(l, s, "ledger.line.sanction"))
+		out.Lines = append(out.Lines, b.line(l, s, "ledger.line.sanction"))
 	}
 	for _, n := range it.Notices {
 		out.Notices = append(out.Notices, sitNoticeView{Kind: b.t("ledger.notice.kind.", string(n.Kind)),
@@ -173,20 +167,29 @@ func (b *sitBuilder) item(l *sitLabels, it *ledger.Item) sitItemView {
 
 // line formats one line of an item with its allocations.
 func (b *sitBuilder) line(l *sitLabels, ln ledger.Line, label string) sitLineView {
-	out := sitLineView{L: l, Label: b.t(label, ""), Amount: ln.Amount.Italian(), DueDate: ln.DueDate.Italian(),
-		Codeline: ln.Codeline, Reason: ln.Reason, Paid: ln.Paid.Italian()}
+	var text strings.Builder
+	text.WriteString(b.t(label, "") + ": " + ln.Amount.Italian() + " · " + l.dueDate + " " + ln.DueDate.Italian())
+	if ln.Codeline != "" {
+		text.WriteString(" · " + l.codeline + " " + ln.Codeline)
+	}
+	if ln.Reason != "" {
+		text.WriteString(" · " + ln.Reason)
+	}
+	text.WriteString(" · " + l.paid + " " + ln.Paid.Italian())
+	out := sitLineView{Text: text.String()}
 	if len(ln.Allocations) > 0 {
-		out.Allocations = make([]sitAllocView, 0, len(ln.Allocations))
+		out.Allocations = make([]string, 0, len(ln.Allocations))
 	}
 	for _, a := range b.d.Allocations(ln.Allocations) {
 		date, amount := a.PaidOn.Italian(), a.Amount.Italian()
-		key := strings.Join([]string{"ledger.sit.allocation", date, a.Causale, amount}, "\x00")
-		text, ok := b.memo[key]
+		key := strings.Join([]string{"ledger.sit.allocation", date, a.Causale, amount, string(a.Method)}, "\x00")
+		alloc, ok := b.memo[key]
 		if !ok {
-			text = b.loc.T("ledger.sit.allocation", "Date", date, "Causale", a.Causale, "Amount", amount)
-			b.memo[key] = text
+			alloc = b.loc.T("ledger.sit.allocation", "Date", date, "Causale", a.Causale, "Amount", amount) +
+				" (" + b.t("ledger.method.", string(a.Method)) + ")"
+			b.memo[key] = alloc
 		}
-		out.Allocations = append(out.Allocations, sitAllocView{Text: text, Method: b.t("ledger.method.", string(a.Method))})
+		out.Allocations = append(out.Allocations, alloc)
 	}
 	return out
 }
