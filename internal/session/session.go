@@ -40,6 +40,7 @@ type Owner struct {
 	Name          string // the citizen's given and family name, or the staff member's display name
 	CodiceFiscale string
 	Association   bool // the citizen is registered as a trade association (the header links its page)
+	Unread        int  // the citizen's unread in-app notifications (the header's badge)
 	Username      string
 	Role          string
 	OfficeCode    string

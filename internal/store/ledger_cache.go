@@ -28,8 +28,8 @@ type RecordsCache struct {
 	hits, misses atomic.Int64
 }
 
-// cachedRecords is one position's records without the persons (they are
-// read every time: a registry change does not raise the ledger version).
+// cachedRecords is one position's records, its persons included (their
+// names and membership raise the ledger version too, migration 00017).
 type cachedRecords struct {
 	positionID int64
 	version    int64
@@ -69,10 +69,9 @@ func (c *RecordsCache) get(positionID, version int64) (ledger.Records, bool) {
 	return copyRecords(el.Value.(*cachedRecords).rec), true
 }
 
-// put holds rec (its persons left out) as the records of positionID at
-// version, replacing what was held for it.
+// put holds rec as the records of positionID at version, replacing what
+// was held for it.
 func (c *RecordsCache) put(positionID, version int64, rec ledger.Records) {
-	rec.Persons = nil
 	size := recordsSize(rec)
 	if size > c.max {
 		return
@@ -111,7 +110,7 @@ func copyRecords(rec ledger.Records) ledger.Records {
 // recordsSize estimates the memory rec holds: its rows, the strings they
 // point to are small and mostly shared, plus the entry's bookkeeping.
 func recordsSize(rec ledger.Records) int64 {
-	n := len(rec.Dues)*int(unsafe.Sizeof(ledger.Due{})) +
+	n := len(rec.Persons)*int(unsafe.Sizeof(ledger.PersonInfo{})) + len(rec.Dues)*int(unsafe.Sizeof(ledger.Due{})) +
 		len(rec.Allocations)*int(unsafe.Sizeof(ledger.Allocation{})) +
 		len(rec.Payments)*int(unsafe.Sizeof(ledger.Payment{})) +
 		len(rec.Notices)*int(unsafe.Sizeof(ledger.NoticeLink{}))

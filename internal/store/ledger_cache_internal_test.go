@@ -32,12 +32,12 @@ func TestRecordsCacheHandsOutCopies(t *testing.T) {
 	c := NewRecordsCache(1 << 20)
 	c.put(1, 7, ledger.Records{Dues: []ledger.Due{{Amount: 100}}, Persons: []ledger.PersonInfo{{ID: 5}}})
 	got, ok := c.get(1, 7)
-	if !ok || got.Persons != nil {
-		t.Fatalf("held: %v, persons %v (they are read every time, never held)", ok, got.Persons)
+	if !ok || len(got.Persons) != 1 || got.Persons[0].ID != 5 {
+		t.Fatalf("held: %v, persons %v (held with the rest: the version covers them)", ok, got.Persons)
 	}
-	got.Dues[0].Amount = 1
-	if again, _ := c.get(1, 7); again.Dues[0].Amount != 100 {
-		t.Fatalf("a change to the records handed out changed the cache: %d", again.Dues[0].Amount)
+	got.Dues[0].Amount, got.Persons[0].Name = 1, "changed"
+	if again, _ := c.get(1, 7); again.Dues[0].Amount != 100 || again.Persons[0].Name != "" {
+		t.Fatalf("a change to the records handed out changed the cache: %d, %q", again.Dues[0].Amount, again.Persons[0].Name)
 	}
 }
 

@@ -10,13 +10,14 @@ import (
 	"github.com/cassetto-dev/cassetto/internal/store"
 )
 
-// TestRecordsCacheFollowsEveryLedgerWrite changes a position's ledger in
-// every way the batches and the office do, and checks after each change
-// that the cached reader gives exactly the records of the database, and
-// reads them again only when they changed.
+// TestRecordsCacheFollowsEveryLedgerWrite changes a position's ledger and
+// persons in every way the batches, the registry and the office do, and
+// checks after each change that the cached reader, given the version read
+// with the position as the portal's gate reads it, gives exactly the
+// records of the database, and reads them again only when they changed.
 func TestRecordsCacheFollowsEveryLedgerWrite(t *testing.T) {
 	f := newLedgerFixture(t)
-	pos, _ := f.position("10000001")
+	pos, tit := f.position("10000001")
 	other, _ := f.position("10000002")
 	r1 := f.rate(pos, 2025, 1, "2025-05-16", 113743)
 	cache := store.NewRecordsCache(1 << 20)
@@ -25,7 +26,9 @@ func TestRecordsCacheFollowsEveryLedgerWrite(t *testing.T) {
 	read := func(step string, wantHit bool) {
 		t.Helper()
 		hits, _ := cache.Stats()
-		got, err := cached.RecordsOf(f.ctx, info, 0)
+		_, version, err := store.ReadPositionAndLedgerVersion(f.ctx, f.db, pos.Number)
+		f.must(err)
+		got, err := cached.RecordsAt(f.ctx, info, version)
 		f.must(err)
 		want, err := plain.RecordsOf(f.ctx, info, 0)
 		f.must(err)
@@ -58,6 +61,28 @@ func TestRecordsCacheFollowsEveryLedgerWrite(t *testing.T) {
 	}
 	read("the notices batch", false)
 	read("nothing changed", true)
+	collab := f.collaboratore(pos)
+	read("a collaboratore added", false)
+	f.collaboratore(other)
+	read("another position's collaboratore", true)
+	_, err = f.db.W().Exec(f.ctx, `UPDATE persons SET family_name = 'Rossi' WHERE id = ?`, collab.ID)
+	f.must(err)
+	read("a collaboratore renamed", false)
+	_, err = f.db.W().Exec(f.ctx, `UPDATE persons SET codice_fiscale = 'RSSMRA80A01F205X' WHERE id = ?`, tit.ID)
+	f.must(err)
+	read("the titolare's codice fiscale corrected", false)
+	_, err = f.db.W().Exec(f.ctx, `UPDATE persons SET birthplace_code = 'H501' WHERE id = ?`, tit.ID)
+	f.must(err)
+	read("the titolare's birthplace corrected (not in the records)", true)
+	_, err = f.db.W().Exec(f.ctx, `UPDATE members SET subject_code = 12 WHERE person_id = ?`, collab.ID)
+	f.must(err)
+	read("a collaboratore's subject code changed", false)
+	_, err = f.db.W().Exec(f.ctx, `UPDATE positions SET titolare_id = ? WHERE id = ?`, collab.ID, pos.ID)
+	f.must(err)
+	read("a new titolare", false)
+	_, err = f.db.W().Exec(f.ctx, `DELETE FROM members WHERE person_id = ?`, collab.ID)
+	f.must(err)
+	read("a collaboratore removed", false)
 }
 
 // TestRecordsCacheReadsAYearWithoutIt: a year's records are not held (the

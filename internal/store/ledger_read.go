@@ -68,6 +68,21 @@ func (r *LedgerReader) RecordsOf(ctx context.Context, pos ledger.PositionInfo, y
 	return rec, nil
 }
 
+// RecordsAt is RecordsOf for a position the caller has read with its
+// ledger version (ReadPositionAndLedgerVersion, as the portal's gate
+// does): while the cache holds the records under that version it runs no
+// query at all. Otherwise it reads them as RecordsOf does, under the
+// version read with them.
+func (r *LedgerReader) RecordsAt(ctx context.Context, pos ledger.PositionInfo, version int64) (ledger.Records, error) {
+	if r.cache != nil {
+		if rec, ok := r.cache.get(pos.ID, version); ok {
+			rec.Position = pos
+			return rec, nil
+		}
+	}
+	return r.RecordsOf(ctx, pos, 0)
+}
+
 // readRecords runs the five queries of a position's records.
 func readRecords(ctx context.Context, q Querier, pos ledger.PositionInfo, year int) (ledger.Records, error) {
 	rec := ledger.Records{Position: pos}

@@ -133,10 +133,42 @@ func (s *Registry) CreatePosition(ctx context.Context, p *registry.Position) err
 	return nil
 }
 
-const positionSelect = `SELECT pos.id, pos.number, pos.gestione, pos.titolare_id, pos.office_code,
+const positionSelect = `SELECT ` + positionCols + positionFrom
+
+const positionCols = `pos.id, pos.number, pos.gestione, pos.titolare_id, pos.office_code,
 	pos.activity_start, pos.activity_end, pos.status, pos.activity_description, pos.ateco_code,
-	pos.reduction, pos.post1996, ` + personCols + `, o.code, o.name, o.address, o.city, o.phone, o.email, o.opening_hours
+	pos.reduction, pos.post1996, ` + personCols + `, o.code, o.name, o.address, o.city, o.phone, o.email, o.opening_hours`
+
+const positionFrom = `
 	FROM positions pos JOIN persons p ON p.id = pos.titolare_id JOIN offices o ON o.code = pos.office_code `
+
+// positionVersionQuery is positionSelect by number with the position's
+// ledger version (0 when nothing was ever written) as its last column.
+const positionVersionQuery = `SELECT ` + positionCols + `,
+	COALESCE((SELECT v.version FROM ledger_versions v WHERE v.position_id = pos.id), 0)` + positionFrom + `WHERE pos.number = ?`
+
+// ReadPositionAndLedgerVersion returns the position numbered number, as
+// Registry.PositionByNumber does, with its ledger version in the same
+// query (see RecordsCache): the portal's gate reads both, and a ledger
+// page whose records are in memory under that version then runs no query
+// for them (LedgerReader.RecordsAt).
+func ReadPositionAndLedgerVersion(ctx context.Context, db *DB, number string) (registry.PositionView, int64, error) {
+	var version int64
+	v, err := scanPositionView(withVersion{db.R().QueryRow(ctx, positionVersionQuery, number), &version})
+	if err != nil {
+		return v, 0, notFound("position "+number, err)
+	}
+	return v, version, nil
+}
+
+// withVersion scans a row of positionVersionQuery: scanPositionView's
+// columns, then the version.
+type withVersion struct {
+	row     interface{ Scan(...any) error }
+	version *int64
+}
+
+func (w withVersion) Scan(dest ...any) error { return w.row.Scan(append(dest, w.version)...) }
 
 func scanPositionView(sc interface{ Scan(...any) error }) (registry.PositionView, error) {
 	var v registry.PositionView

@@ -42,13 +42,15 @@ func (s *Sessions) CreateSession(ctx context.Context, x session.Session) error {
 }
 
 // sessionQuery reads a session and its owner, a person (with whether he is
-// a trade association) or a staff member.
+// a trade association and how many of his notifications are unread) or a
+// staff member.
 const sessionQuery = `SELECT s.token_hash, COALESCE(s.person_id, 0), COALESCE(s.staff_id, 0), s.data,
 	s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent,
 	p.id IS NOT NULL OR st.id IS NOT NULL, COALESCE(p.codice_fiscale, ''),
 	COALESCE(p.given_name || ' ' || p.family_name, st.display_name, ''),
 	COALESCE(st.username, ''), COALESCE(st.role, ''), COALESCE(st.office_code, ''), COALESCE(st.active, false),
-	EXISTS (SELECT 1 FROM intermediaries i WHERE i.person_id = s.person_id AND i.kind = '` + association.Kind + `')
+	EXISTS (SELECT 1 FROM intermediaries i WHERE i.person_id = s.person_id AND i.kind = '` + association.Kind + `'),
+	(SELECT COUNT(*) FROM notifications n WHERE n.person_id = s.person_id AND n.read_at IS NULL)
 	FROM sessions s LEFT JOIN persons p ON p.id = s.person_id LEFT JOIN staff st ON st.id = s.staff_id
 	WHERE s.token_hash = ?`
 
@@ -60,7 +62,7 @@ func (s *Sessions) SessionByID(ctx context.Context, id string) (session.Session,
 	o := &x.Owner
 	err := s.db.W().QueryRow(ctx, sessionQuery, id).Scan(&x.ID, &x.PersonID, &x.StaffID, &data,
 		&x.CreatedAt, &x.LastSeenAt, &x.ExpiresAt, &x.IP, &x.UserAgent,
-		&o.Found, &o.CodiceFiscale, &o.Name, &o.Username, &o.Role, &o.OfficeCode, &o.Active, &o.Association)
+		&o.Found, &o.CodiceFiscale, &o.Name, &o.Username, &o.Role, &o.OfficeCode, &o.Active, &o.Association, &o.Unread)
 	if err != nil {
 		return x, notFound("session", err)
 	}

@@ -66,7 +66,7 @@ func (s *Server) loadPosition(w http.ResponseWriter, r *http.Request, rt route) 
 		s.renderError(w, r, http.StatusNotFound, "error.not_found")
 		return false
 	}
-	pos, err := s.Registry.PositionByNumber(r.Context(), num)
+	pos, version, err := store.ReadPositionAndLedgerVersion(r.Context(), s.DB, num)
 	if errs.Is(err, errs.NotFound) {
 		s.renderError(w, r, http.StatusNotFound, "error.not_found")
 		return false
@@ -85,7 +85,7 @@ func (s *Server) loadPosition(w http.ResponseWriter, r *http.Request, rt route) 
 		s.renderError(w, r, http.StatusNotFound, "error.not_found")
 		return false
 	}
-	st.position, st.facts = &pos, facts
+	st.position, st.version, st.facts = &pos, version, facts
 	if st.actor.IsTitolareOf(facts) {
 		return true
 	}

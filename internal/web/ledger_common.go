@@ -28,8 +28,8 @@ func f24URL(number string, dues ...int64) template.URL {
 // ledgerRecords loads every record of the request's position.
 func (s *Server) ledgerRecords(r *http.Request) (ledger.Records, error) {
 	pos := stateOf(r).position // read by the gate: Records need not read it again
-	return s.Ledger.RecordsOf(r.Context(), ledger.PositionInfo{ID: pos.ID, Number: pos.Number,
-		Gestione: contrib.Gestione(pos.Gestione), Sede: pos.OfficeCode}, 0)
+	return s.Ledger.RecordsAt(r.Context(), ledger.PositionInfo{ID: pos.ID, Number: pos.Number,
+		Gestione: contrib.Gestione(pos.Gestione), Sede: pos.OfficeCode}, stateOf(r).version)
 }
 
 // situationOptions are the options of the situazione the pages show: as

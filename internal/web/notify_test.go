@@ -166,7 +166,7 @@ func TestTheHeaderCountsUnreadNotifications(t *testing.T) {
 	w.notifyEvent(notify.CaseClosed, 7)
 	c := w.as(w.titolare.ID, 0, "self")
 	badge := `<span class="visually-hidden"> da leggere</span>`
-	for _, path := range []string{"/posizioni", "/posizioni/10000001/anagrafica"} {
+	for _, path := range []string{"/posizioni", "/posizioni/10000001/anagrafica", "/posizioni/10000001/situazione", "/posizioni/10000001/"} {
 		if res := c.get(path); !strings.Contains(res.body, `href="/notifiche">Notifiche <span class="badge bg-light text-primary">2`+badge) {
 			t.Errorf("%s: the header does not count 2 unread notifications", path)
 		}

@@ -184,7 +184,11 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	st := stateOf(r)
 	v.Actor, v.UserName = st.actor, st.name
 	if st.actor.Kind == access.Citizen && st.actor.PersonID != 0 {
-		if v.unread == nil { // the page may have counted them already
+		if v.unread == nil && st.session != nil { // counted with the session, unless the page counted them itself
+			n := st.session.Owner.Unread
+			v.unread = func() int { return n }
+		}
+		if v.unread == nil {
 			v.unread = s.unreadCounter(r, st.actor.PersonID)
 		}
 		v.association = st.session != nil && st.session.Owner.Association

@@ -18,6 +18,7 @@ type state struct {
 	session   *session.Session
 	expired   bool // the request carried a session cookie for an ended session
 	position  *registry.PositionView
+	version   int64        // the ledger version of position, read with it by the gate
 	facts     access.Facts // the policy facts of position for actor, read by the gate
 }
 
