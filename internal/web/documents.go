@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -15,6 +16,30 @@ import (
 // assembler returns the documents' assembler on the server's stores.
 func (s *Server) assembler() *documents.Assembler {
 	return &documents.Assembler{Ledger: s.Ledger, Registry: s.Registry, Params: s.Params, Institution: s.site.Institution}
+}
+
+// requestAssembler is assembler for a position route: the records of the
+// request's position come as a ledger page's do (ledgerRecords: from
+// memory under the version the gate read), the rest from the stores.
+func (s *Server) requestAssembler(r *http.Request) *documents.Assembler {
+	a := s.assembler()
+	a.Ledger = requestLedger{s: s, r: r}
+	return a
+}
+
+// requestLedger is the documents' Ledger of one request.
+type requestLedger struct {
+	s *Server
+	r *http.Request
+}
+
+// Records returns every record of the request's position through
+// ledgerRecords, and any other position's or one year's from the store.
+func (l requestLedger) Records(ctx context.Context, positionID int64, year int) (ledger.Records, error) {
+	if pos := stateOf(l.r).position; pos != nil && pos.ID == positionID && year == 0 {
+		return l.s.ledgerRecords(l.r)
+	}
+	return l.s.Ledger.Records(ctx, positionID, year)
 }
 
 // meta returns the PDF metadata of a document made now.
@@ -56,7 +81,7 @@ func (s *Server) letterPDF(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errs.E(errs.NotFound, "documents.error.year"))
 		return
 	}
-	l, err := s.assembler().Letter(r.Context(), *st.position, year, s.today())
+	l, err := s.requestAssembler(r).Letter(r.Context(), *st.position, year, s.today())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -80,7 +105,7 @@ func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) {
 // sendNotice sends notice id of the request's position as PDF.
 func (s *Server) sendNotice(w http.ResponseWriter, r *http.Request, id int64) {
 	st := stateOf(r)
-	n, err := s.assembler().Notice(r.Context(), *st.position, id, s.today())
+	n, err := s.requestAssembler(r).Notice(r.Context(), *st.position, id, s.today())
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -107,7 +132,7 @@ func (s *Server) statementPDF(w http.ResponseWriter, r *http.Request) {
 	if st.actor.Kind == access.Citizen && st.actor.Profile == access.Self && !st.actor.IsTitolareOf(st.facts) {
 		only = st.actor.PersonID
 	}
-	doc, err := s.assembler().Statement(r.Context(), *st.position, s.today(), only)
+	doc, err := s.requestAssembler(r).Statement(r.Context(), *st.position, s.today(), only)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -121,7 +146,7 @@ func (s *Server) statementPDF(w http.ResponseWriter, r *http.Request) {
 // dossierPDF serves the stampa fascicolo.
 func (s *Server) dossierPDF(w http.ResponseWriter, r *http.Request) {
 	st := stateOf(r)
-	d, err := s.assembler().Dossier(r.Context(), *st.position, s.today())
+	d, err := s.requestAssembler(r).Dossier(r.Context(), *st.position, s.today())
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -58,7 +58,7 @@ func (s *Server) attoDownload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errs.E(errs.NotFound, "documents.error.kind"))
 		return
 	}
-	n, err := s.assembler().Notice(r.Context(), *st.position, d.RefID, s.today())
+	n, err := s.requestAssembler(r).Notice(r.Context(), *st.position, d.RefID, s.today())
 	if err != nil {
 		s.fail(w, r, err)
 		return

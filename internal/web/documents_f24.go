@@ -23,7 +23,7 @@ func (s *Server) f24PDF(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	f, err := s.assembler().F24(r.Context(), *st.position, s.today(), pays)
+	f, err := s.requestAssembler(r).F24(r.Context(), *st.position, s.today(), pays)
 	if err != nil {
 		s.fail(w, r, err)
 		return
