@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/cassetto-dev/cassetto/internal/store"
 )
@@ -65,7 +66,7 @@ func (t *target) createSchema(ctx context.Context, base, name string) error {
 	suffix := make([]byte, 4)
 	_, _ = rand.Read(suffix)
 	t.base, t.name = base, "bench_"+strings.ReplaceAll(name, "-", "_")+"_"+hex.EncodeToString(suffix)
-	conn, err := pgx.Connect(ctx, base)
+	conn, err := connectServer(ctx, base)
 	if err != nil {
 		return fmt.Errorf("CASSETTO_BENCH_POSTGRES_URL: %w", err)
 	}
@@ -80,13 +81,24 @@ func (t *target) createSchema(ctx context.Context, base, name string) error {
 	return nil
 }
 
+// connectServer opens one connection to the server of url, whose pool
+// settings (pool_max_conns, …) are for the server's pool, not a
+// connection's parameters.
+func connectServer(ctx context.Context, url string) (*pgx.Conn, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.ConnectConfig(ctx, cfg.ConnConfig)
+}
+
 // drop removes the PostgreSQL schema, if any.
 func (t *target) drop() {
 	if t.name == "" {
 		return
 	}
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, t.base)
+	conn, err := connectServer(ctx, t.base)
 	if err != nil {
 		return
 	}

@@ -104,9 +104,7 @@ func openPostgres(ctx context.Context, url string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: bad PostgreSQL URL: %w", err)
 	}
-	if cfg.MaxConns < 8 {
-		cfg.MaxConns = 8
-	}
+	defaultPoolSize(cfg, url)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("store: connect to PostgreSQL: %w", err)
@@ -119,6 +117,18 @@ func openPostgres(ctx context.Context, url string) (*DB, error) {
 	}
 	db := stdlib.OpenDBFromPool(pool)
 	return &DB{Dialect: Postgres, w: db, r: db, pool: pool}, nil
+}
+
+// defaultPoolSize gives the pool 8 connections unless the URL sets
+// pool_max_conns: the portal's requests, the notification worker and a
+// batch share it. On a machine shared with the database, fewer
+// connections waste less of its CPU on waking backends
+// (docs/operations.md).
+func defaultPoolSize(cfg *pgxpool.Config, rawURL string) {
+	if u, err := url.Parse(rawURL); err == nil && u.Query().Has("pool_max_conns") {
+		return
+	}
+	cfg.MaxConns = max(cfg.MaxConns, 8)
 }
 
 // redactURL hides the password of a database URL for messages and logs.

@@ -26,9 +26,9 @@ func TestRecordsCacheFollowsEveryLedgerWrite(t *testing.T) {
 	read := func(step string, wantHit bool) {
 		t.Helper()
 		hits, _ := cache.Stats()
-		_, version, err := store.ReadPositionAndLedgerVersion(f.ctx, f.db, pos.Number)
+		page, err := store.ReadPagePosition(f.ctx, f.db, pos.Number, 0)
 		f.must(err)
-		got, err := cached.RecordsAt(f.ctx, info, version)
+		got, err := cached.RecordsAt(f.ctx, info, page.LedgerVersion)
 		f.must(err)
 		want, err := plain.RecordsOf(f.ctx, info, 0)
 		f.must(err)

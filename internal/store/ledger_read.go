@@ -69,7 +69,7 @@ func (r *LedgerReader) RecordsOf(ctx context.Context, pos ledger.PositionInfo, y
 }
 
 // RecordsAt is RecordsOf for a position the caller has read with its
-// ledger version (ReadPositionAndLedgerVersion, as the portal's gate
+// ledger version (ReadPagePosition, as the portal's gate
 // does): while the cache holds the records under that version it runs no
 // query at all. Otherwise it reads them as RecordsOf does, under the
 // version read with them.

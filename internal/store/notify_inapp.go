@@ -9,10 +9,8 @@ import (
 
 // The queries of the in-app notifications (notify_plan_test.go checks their plans).
 const (
-	notifyUnreadQuery   = `SELECT COUNT(*) FROM notifications WHERE person_id = ? AND read_at IS NULL`
-	notifyUnreadOnQuery = `SELECT COUNT(*), COALESCE(SUM(CASE WHEN position_id = ? THEN 1 ELSE 0 END), 0)
-		FROM notifications WHERE person_id = ? AND read_at IS NULL`
-	notifyInboxQuery = `SELECT n.id, n.kind, COALESCE(p.number, ''), e.ref_id, n.payload, n.created_at, n.read_at
+	notifyUnreadQuery = `SELECT COUNT(*) FROM notifications WHERE person_id = ? AND read_at IS NULL`
+	notifyInboxQuery  = `SELECT n.id, n.kind, COALESCE(p.number, ''), e.ref_id, n.payload, n.created_at, n.read_at
 		FROM notifications n JOIN events e ON e.id = n.event_id LEFT JOIN positions p ON p.id = n.position_id
 		WHERE n.person_id = ? ORDER BY n.id DESC LIMIT ?`
 )
@@ -57,17 +55,6 @@ func (n *Notifications) Unread(ctx context.Context, personID int64) (int, error)
 		return 0, fmt.Errorf("store: unread notifications: %w", err)
 	}
 	return k, nil
-}
-
-// UnreadOn counts the person's unread notifications, all of them (the
-// header's badge) and those about one position (the dashboard's card), in
-// one query on the same index.
-func (n *Notifications) UnreadOn(ctx context.Context, personID, positionID int64) (all, on int, err error) {
-	err = n.db.R().QueryRow(ctx, notifyUnreadOnQuery, positionID, personID).Scan(&all, &on)
-	if err != nil {
-		return 0, 0, fmt.Errorf("store: unread notifications: %w", err)
-	}
-	return all, on, nil
 }
 
 // MarkAllRead marks every unread notification of the person read at now.

@@ -6,13 +6,14 @@ import (
 )
 
 // TestNotificationQueriesUseIndexes fails when SQLite plans a full scan for
-// the unread counts (run on the dashboard), the list, the outbox or the
-// delivery queue.
+// the unread counts (the header's with the session, the dashboard's with
+// the position), the list, the outbox or the delivery queue.
 func TestNotificationQueriesUseIndexes(t *testing.T) {
 	db := planDB(t)
 	queries := map[string][]any{
 		notifyUnreadQuery:     {1},
-		notifyUnreadOnQuery:   {2, 1},
+		sessionQuery:          {"token"},
+		pagePositionQuery:     {1, "10000001"},
 		notifyInboxQuery:      {1, 100},
 		pendingEventsQuery:    {20},
 		dueDeliveriesQuery(2): {"email", "sms", "2026-01-01", "2026-01-01", 20},

@@ -142,33 +142,46 @@ const positionCols = `pos.id, pos.number, pos.gestione, pos.titolare_id, pos.off
 const positionFrom = `
 	FROM positions pos JOIN persons p ON p.id = pos.titolare_id JOIN offices o ON o.code = pos.office_code `
 
-// positionVersionQuery is positionSelect by number with the position's
-// ledger version (0 when nothing was ever written) as its last column.
-const positionVersionQuery = `SELECT ` + positionCols + `,
-	COALESCE((SELECT v.version FROM ledger_versions v WHERE v.position_id = pos.id), 0)` + positionFrom + `WHERE pos.number = ?`
+// pagePositionQuery is positionSelect by number with the position's
+// ledger version (0 when nothing was ever written) and a person's unread
+// notifications about it.
+const pagePositionQuery = `SELECT ` + positionCols + `,
+	COALESCE((SELECT v.version FROM ledger_versions v WHERE v.position_id = pos.id), 0),
+	(SELECT COUNT(*) FROM notifications n WHERE n.person_id = ? AND n.position_id = pos.id AND n.read_at IS NULL)` +
+	positionFrom + `WHERE pos.number = ?`
 
-// ReadPositionAndLedgerVersion returns the position numbered number, as
-// Registry.PositionByNumber does, with its ledger version in the same
-// query (see RecordsCache): the portal's gate reads both, and a ledger
-// page whose records are in memory under that version then runs no query
-// for them (LedgerReader.RecordsAt).
-func ReadPositionAndLedgerVersion(ctx context.Context, db *DB, number string) (registry.PositionView, int64, error) {
-	var version int64
-	v, err := scanPositionView(withVersion{db.R().QueryRow(ctx, positionVersionQuery, number), &version})
+// PagePosition is what the portal's gate reads about the position of a
+// request, in one query.
+type PagePosition struct {
+	registry.PositionView
+	LedgerVersion int64 // the version of its ledger records (see RecordsCache)
+	Unread        int   // the citizen's unread notifications about it (0 for anyone else)
+}
+
+// ReadPagePosition returns the position numbered number, as
+// Registry.PositionByNumber does, with its ledger version and the unread
+// notifications of person personID (0: none) about it: a ledger page
+// whose records are in memory under that version then runs no query for
+// them (LedgerReader.RecordsAt), and the dashboard none for its card of
+// messages.
+func ReadPagePosition(ctx context.Context, db *DB, number string, personID int64) (PagePosition, error) {
+	var p PagePosition
+	v, err := scanPositionView(withExtra{db.R().QueryRow(ctx, pagePositionQuery, personID, number),
+		[]any{&p.LedgerVersion, &p.Unread}})
 	if err != nil {
-		return v, 0, notFound("position "+number, err)
+		return p, notFound("position "+number, err)
 	}
-	return v, version, nil
+	p.PositionView = v
+	return p, nil
 }
 
-// withVersion scans a row of positionVersionQuery: scanPositionView's
-// columns, then the version.
-type withVersion struct {
-	row     interface{ Scan(...any) error }
-	version *int64
+// withExtra scans a row of scanPositionView's columns followed by extra.
+type withExtra struct {
+	row   interface{ Scan(...any) error }
+	extra []any
 }
 
-func (w withVersion) Scan(dest ...any) error { return w.row.Scan(append(dest, w.version)...) }
+func (w withExtra) Scan(dest ...any) error { return w.row.Scan(append(dest, w.extra...)...) }
 
 func scanPositionView(sc interface{ Scan(...any) error }) (registry.PositionView, error) {
 	var v registry.PositionView

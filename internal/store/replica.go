@@ -74,9 +74,7 @@ func (db *DB) AttachReplica(ctx context.Context, url string, logger *slog.Logger
 	if err != nil {
 		return fmt.Errorf("store: bad PostgreSQL URL of the replica: %w", err)
 	}
-	if cfg.MaxConns < 8 {
-		cfg.MaxConns = 8
-	}
+	defaultPoolSize(cfg, url)
 	if cfg.ConnConfig.ConnectTimeout == 0 || cfg.ConnConfig.ConnectTimeout > 2*time.Second {
 		cfg.ConnConfig.ConnectTimeout = 2 * time.Second // a lost replica must not hold pages up
 	}

@@ -66,7 +66,7 @@ func (s *Server) loadPosition(w http.ResponseWriter, r *http.Request, rt route) 
 		s.renderError(w, r, http.StatusNotFound, "error.not_found")
 		return false
 	}
-	pos, version, err := store.ReadPositionAndLedgerVersion(r.Context(), s.DB, num)
+	page, err := store.ReadPagePosition(r.Context(), s.DB, num, st.actor.PersonID)
 	if errs.Is(err, errs.NotFound) {
 		s.renderError(w, r, http.StatusNotFound, "error.not_found")
 		return false
@@ -75,6 +75,7 @@ func (s *Server) loadPosition(w http.ResponseWriter, r *http.Request, rt route) 
 		s.fail(w, r, err)
 		return false
 	}
+	pos := page.PositionView
 	facts, err := store.AccessFacts(r.Context(), s.DB, st.actor,
 		access.Facts{PositionID: pos.ID, TitolareID: pos.TitolareID, OfficeCode: pos.OfficeCode})
 	if err != nil {
@@ -85,7 +86,7 @@ func (s *Server) loadPosition(w http.ResponseWriter, r *http.Request, rt route) 
 		s.renderError(w, r, http.StatusNotFound, "error.not_found")
 		return false
 	}
-	st.position, st.version, st.facts = &pos, version, facts
+	st.position, st.version, st.unreadOn, st.facts = &pos, page.LedgerVersion, page.Unread, facts
 	if st.actor.IsTitolareOf(facts) {
 		return true
 	}

@@ -64,12 +64,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	data.OpenNotices, data.NoticesOwed = openNotices(ledger.NoticeSummaries(sit))
 	view := &View{Title: "dashboard.title", Nav: "dashboard", Data: &data}
 	if data.ShowUnread = st.actor.Kind == access.Citizen; data.ShowUnread {
-		var all int
-		if all, data.Unread, err = s.notifications().UnreadOn(r.Context(), st.actor.PersonID, st.position.ID); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		view.unread = func() int { return all } // the header's badge, counted with the card's
+		data.Unread = st.unreadOn // read by the gate with the position
 	}
 	s.render(w, r, http.StatusOK, "dashboard", view)
 }

@@ -164,7 +164,16 @@ func TestTheHeaderCountsUnreadNotifications(t *testing.T) {
 	w := newWorld(t)
 	w.notifyEvent(notify.CaseReply, 6)
 	w.notifyEvent(notify.CaseClosed, 7)
+	// One of the two is about another position: the header counts both,
+	// the dashboard's card of this position one.
+	if _, err := w.db.W().Exec(t.Context(), `UPDATE notifications SET position_id = ?
+		WHERE id = (SELECT MAX(id) FROM notifications WHERE person_id = ?)`, w.p2.ID, w.titolare.ID); err != nil {
+		t.Fatal(err)
+	}
 	c := w.as(w.titolare.ID, 0, "self")
+	if dash := c.get("/posizioni/10000001/"); !strings.Contains(dash.body, "Hai 1 notifiche da leggere su questa posizione.") {
+		t.Error("the dashboard's card does not count the one unread notification about its position")
+	}
 	badge := `<span class="visually-hidden"> da leggere</span>`
 	for _, path := range []string{"/posizioni", "/posizioni/10000001/anagrafica", "/posizioni/10000001/situazione", "/posizioni/10000001/"} {
 		if res := c.get(path); !strings.Contains(res.body, `href="/notifiche">Notifiche <span class="badge bg-light text-primary">2`+badge) {

@@ -19,6 +19,7 @@ type state struct {
 	expired   bool // the request carried a session cookie for an ended session
 	position  *registry.PositionView
 	version   int64        // the ledger version of position, read with it by the gate
+	unreadOn  int          // the citizen's unread notifications about position, read with it
 	facts     access.Facts // the policy facts of position for actor, read by the gate
 }
 
