@@ -99,7 +99,7 @@ type View struct {
 	Data      any               // the page's own data
 	Nav       string            // the active section of the position menu
 
-	unread      func() int // the citizen's unread notifications, counted only if the page shows them
+	unread      func() int // the citizen's unread notifications: read with the session, or counted if shown
 	association bool       // the citizen is a trade association (read with the session)
 }
 
@@ -184,11 +184,10 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	st := stateOf(r)
 	v.Actor, v.UserName = st.actor, st.name
 	if st.actor.Kind == access.Citizen && st.actor.PersonID != 0 {
-		if v.unread == nil && st.session != nil { // counted with the session, unless the page counted them itself
+		if st.session != nil { // counted with the session
 			n := st.session.Owner.Unread
 			v.unread = func() int { return n }
-		}
-		if v.unread == nil {
+		} else {
 			v.unread = s.unreadCounter(r, st.actor.PersonID)
 		}
 		v.association = st.session != nil && st.session.Owner.Association
