@@ -235,3 +235,19 @@ func TestAvvisiListAndOneNotice(t *testing.T) {
 		t.Errorf("a notice of p1 under p2: %d, want 404", res.status)
 	}
 }
+
+// TestPositionMenuShowsTheTitolareHisOwnEntries: the position menu marks
+// the current page, links the access log and the delegations only for the
+// titolare, and the printable dossier for everyone who sees the position.
+func TestPositionMenuShowsTheTitolareHisOwnEntries(t *testing.T) {
+	w := newWorld(t)
+	tit := w.as(w.titolare.ID, 0, "self").get("/posizioni/10000001/anagrafica")
+	mustContain(t, "titolare's menu", tit.body, `aria-current="page" href="/posizioni/10000001/anagrafica"`,
+		`href="/posizioni/10000001/accessi"`, `href="/posizioni/10000001/deleghe"`, `href="/posizioni/10000001/situazione"`,
+		`href="/posizioni/10000001/fascicolo.pdf"`, `id="menu-documents"`)
+	inter := w.as(w.interActive.ID, 0, "intermediary").get("/posizioni/10000001/anagrafica")
+	mustContain(t, "intermediary's menu", inter.body, `href="/posizioni/10000001/situazione"`, `href="/posizioni/10000001/fascicolo.pdf"`)
+	if strings.Contains(inter.body, `href="/posizioni/10000001/accessi"`) || strings.Contains(inter.body, `href="/posizioni/10000001/deleghe"`) {
+		t.Error("an intermediary's menu links the titolare's own pages")
+	}
+}
