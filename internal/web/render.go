@@ -13,7 +13,6 @@ import (
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/money"
 	"github.com/cassetto-dev/cassetto/internal/registry"
-	"github.com/cassetto-dev/cassetto/internal/store"
 )
 
 //go:embed templates
@@ -99,8 +98,8 @@ type View struct {
 	Data      any               // the page's own data
 	Nav       string            // the active section of the position menu
 
-	unread      func() int // the citizen's unread notifications: read with the session, or counted if shown
-	association bool       // the citizen is a trade association (read with the session)
+	unread      int  // the citizen's unread notifications, read with the session
+	association bool // the citizen is a trade association (read with the session)
 }
 
 // IsAssociation reports whether the logged-in citizen is a trade
@@ -109,12 +108,7 @@ func (v *View) IsAssociation() bool { return v.association }
 
 // UnreadNotifications is the number of unread in-app notifications of the
 // logged-in citizen (0 for anyone else); the header shows it.
-func (v *View) UnreadNotifications() int {
-	if v.unread == nil {
-		return 0
-	}
-	return v.unread()
-}
+func (v *View) UnreadNotifications() int { return v.unread }
 
 // Site is the institution's configurable text.
 type Site struct {
@@ -183,33 +177,14 @@ func (s *Server) fillView(r *http.Request, v *View) {
 	v.Site = s.site
 	st := stateOf(r)
 	v.Actor, v.UserName = st.actor, st.name
-	if st.actor.Kind == access.Citizen && st.actor.PersonID != 0 {
-		if st.session != nil { // counted with the session
-			n := st.session.Owner.Unread
-			v.unread = func() int { return n }
-		} else {
-			v.unread = s.unreadCounter(r, st.actor.PersonID)
-		}
-		v.association = st.session != nil && st.session.Owner.Association
+	if st.actor.Kind == access.Citizen && st.session != nil { // a citizen's actor comes with his session
+		v.unread, v.association = st.session.Owner.Unread, st.session.Owner.Association
 	}
 	if v.Position == nil {
 		v.Position = st.position
 	}
 	if e := r.URL.Query().Get("esito"); v.Flash == "" && contains(flashes, e) {
 		v.Flash = "flash." + e
-	}
-}
-
-// unreadCounter returns the header's lazy count of the person's unread
-// notifications.
-func (s *Server) unreadCounter(r *http.Request, personID int64) func() int {
-	return func() int {
-		n, err := store.NewNotifications(s.DB).Unread(r.Context(), personID)
-		if err != nil {
-			s.Logger.Warn("unread notifications", "err", err)
-			return 0
-		}
-		return n
 	}
 }
 
