@@ -111,6 +111,13 @@ func (m *Manager) Begin(ctx context.Context, w http.ResponseWriter, r *http.Requ
 // logged out), so the caller can say "your session expired", and another
 // error when the store cannot answer.
 func (m *Manager) Load(ctx context.Context, r *http.Request) (Session, error) {
+	return m.LoadWith(ctx, r, m.Store.SessionByID)
+}
+
+// LoadWith is Load reading the session with read instead of the store's
+// SessionByID: a caller that needs more than the session for the request
+// can read it in the same statement. read answers as SessionByID does.
+func (m *Manager) LoadWith(ctx context.Context, r *http.Request, read func(ctx context.Context, id string) (Session, error)) (Session, error) {
 	c, err := r.Cookie(CookieName)
 	if err != nil || c.Value == "" {
 		return Session{}, ErrNoSession
@@ -119,7 +126,7 @@ func (m *Manager) Load(ctx context.Context, r *http.Request) (Session, error) {
 	if err != nil || len(token) != 32 {
 		return Session{}, ErrExpired
 	}
-	s, err := m.Store.SessionByID(ctx, hashToken(token))
+	s, err := read(ctx, hashToken(token))
 	if errs.Is(err, errs.NotFound) {
 		return Session{}, ErrExpired
 	}

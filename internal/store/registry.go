@@ -184,16 +184,30 @@ type withExtra struct {
 func (w withExtra) Scan(dest ...any) error { return w.row.Scan(append(dest, w.extra...)...) }
 
 func scanPositionView(sc interface{ Scan(...any) error }) (registry.PositionView, error) {
-	var v registry.PositionView
-	var gestione, status, reduction string
-	dest := []any{&v.ID, &v.Number, &gestione, &v.TitolareID, &v.OfficeCode, &v.ActivityStart, &v.ActivityEnd,
-		&status, &v.ActivityDescription, &v.AtecoCode, &reduction, &v.Post1996}
+	var ps positionScan
+	err := sc.Scan(ps.dest()...)
+	return ps.view(), err
+}
+
+// positionScan receives a row of positionCols.
+type positionScan struct {
+	v                           registry.PositionView
+	gestione, status, reduction string
+}
+
+func (ps *positionScan) dest() []any {
+	v := &ps.v
+	dest := []any{&v.ID, &v.Number, &ps.gestione, &v.TitolareID, &v.OfficeCode, &v.ActivityStart, &v.ActivityEnd,
+		&ps.status, &v.ActivityDescription, &v.AtecoCode, &ps.reduction, &v.Post1996}
 	dest = append(dest, personDest(&v.Titolare)...)
-	dest = append(dest, &v.Office.Code, &v.Office.Name, &v.Office.Address, &v.Office.City, &v.Office.Phone,
+	return append(dest, &v.Office.Code, &v.Office.Name, &v.Office.Address, &v.Office.City, &v.Office.Phone,
 		&v.Office.Email, &v.Office.OpeningHours)
-	err := sc.Scan(dest...)
-	v.Gestione, v.Status, v.Reduction = registry.Gestione(gestione), registry.PositionStatus(status), registry.Reduction(reduction)
-	return v, err
+}
+
+func (ps *positionScan) view() registry.PositionView {
+	v := ps.v
+	v.Gestione, v.Status, v.Reduction = registry.Gestione(ps.gestione), registry.PositionStatus(ps.status), registry.Reduction(ps.reduction)
+	return v
 }
 
 func (s *Registry) positions(ctx context.Context, q Querier, where string, args ...any) ([]registry.PositionView, error) {

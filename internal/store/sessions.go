@@ -44,26 +44,34 @@ func (s *Sessions) CreateSession(ctx context.Context, x session.Session) error {
 // sessionQuery reads a session and its owner, a person (with whether he is
 // a trade association and how many of his notifications are unread) or a
 // staff member.
-const sessionQuery = `SELECT s.token_hash, COALESCE(s.person_id, 0), COALESCE(s.staff_id, 0), s.data,
+const sessionQuery = sessionSelect + sessionFrom + `WHERE s.token_hash = ?`
+
+const sessionSelect = `SELECT s.token_hash, COALESCE(s.person_id, 0), COALESCE(s.staff_id, 0), s.data,
 	s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent,
-	p.id IS NOT NULL OR st.id IS NOT NULL, COALESCE(p.codice_fiscale, ''),
-	COALESCE(p.given_name || ' ' || p.family_name, st.display_name, ''),
+	sp.id IS NOT NULL OR st.id IS NOT NULL, COALESCE(sp.codice_fiscale, ''),
+	COALESCE(sp.given_name || ' ' || sp.family_name, st.display_name, ''),
 	COALESCE(st.username, ''), COALESCE(st.role, ''), COALESCE(st.office_code, ''), COALESCE(st.active, false),
 	EXISTS (SELECT 1 FROM intermediaries i WHERE i.person_id = s.person_id AND i.kind = '` + association.Kind + `'),
-	(SELECT COUNT(*) FROM notifications n WHERE n.person_id = s.person_id AND n.read_at IS NULL)
-	FROM sessions s LEFT JOIN persons p ON p.id = s.person_id LEFT JOIN staff st ON st.id = s.staff_id
-	WHERE s.token_hash = ?`
+	(SELECT COUNT(*) FROM notifications n WHERE n.person_id = s.person_id AND n.read_at IS NULL)`
+
+const sessionFrom = `
+	FROM sessions s LEFT JOIN persons sp ON sp.id = s.person_id LEFT JOIN staff st ON st.id = s.staff_id `
 
 // SessionByID returns the session with id and its owner (read from the
 // writer: a session just created must be found at once).
 func (s *Sessions) SessionByID(ctx context.Context, id string) (session.Session, error) {
+	return scanSession(s.db.W().QueryRow(ctx, sessionQuery, id))
+}
+
+// scanSession reads a row of sessionSelect followed by the columns extra.
+func scanSession(row interface{ Scan(...any) error }, extra ...any) (session.Session, error) {
 	var x session.Session
 	var data string
 	o := &x.Owner
-	err := s.db.W().QueryRow(ctx, sessionQuery, id).Scan(&x.ID, &x.PersonID, &x.StaffID, &data,
+	dest := []any{&x.ID, &x.PersonID, &x.StaffID, &data,
 		&x.CreatedAt, &x.LastSeenAt, &x.ExpiresAt, &x.IP, &x.UserAgent,
-		&o.Found, &o.CodiceFiscale, &o.Name, &o.Username, &o.Role, &o.OfficeCode, &o.Active, &o.Association, &o.Unread)
-	if err != nil {
+		&o.Found, &o.CodiceFiscale, &o.Name, &o.Username, &o.Role, &o.OfficeCode, &o.Active, &o.Association, &o.Unread}
+	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return x, notFound("session", err)
 	}
 	if err := json.Unmarshal([]byte(data), &x.Data); err != nil {

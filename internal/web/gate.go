@@ -66,7 +66,7 @@ func (s *Server) loadPosition(w http.ResponseWriter, r *http.Request, rt route) 
 		s.renderError(w, r, http.StatusNotFound, "error.not_found")
 		return false
 	}
-	page, err := store.ReadPagePosition(r.Context(), s.DB, num, st.actor.PersonID)
+	page, err := s.pagePosition(r, num)
 	if errs.Is(err, errs.NotFound) {
 		s.renderError(w, r, http.StatusNotFound, "error.not_found")
 		return false
@@ -101,6 +101,17 @@ func (s *Server) loadPosition(w http.ResponseWriter, r *http.Request, rt route) 
 		return false
 	}
 	return true
+}
+
+// pagePosition returns the position numbered num as
+// store.ReadPagePosition does for the request's actor: the one read with
+// the session when there is one, else from the database.
+func (s *Server) pagePosition(r *http.Request, num string) (store.PagePosition, error) {
+	st := stateOf(r)
+	if st.page != nil && st.page.Number == num {
+		return *st.page, nil
+	}
+	return store.ReadPagePosition(r.Context(), s.DB, num, st.actor.PersonID)
 }
 
 func actingAs(a access.Actor, f access.Facts) string {

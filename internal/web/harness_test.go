@@ -69,6 +69,13 @@ func person(cf, given, family string) registry.Person {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
+	return newWorldCache(t, 0)
+}
+
+// newWorldCache is newWorld with a records cache of cacheBytes (0: none),
+// as `cassetto serve` keeps one by default.
+func newWorldCache(t *testing.T, cacheBytes int64) *world {
+	t.Helper()
 	ctx := context.Background()
 	w := &world{t: t, db: storetest.New(t), now: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
 	clock := func() time.Time { return w.now }
@@ -108,7 +115,7 @@ func newWorld(t *testing.T) *world {
 	w.operator = w.staff(st, "operatore.milano", staff.RoleOperator, "1300")
 	w.operatorElsewhere = w.staff(st, "operatore.roma", staff.RoleOperator, "7000")
 	w.admin = w.staff(st, "admin", staff.RoleAdmin, "")
-	w.start(clock, st)
+	w.start(clock, st, cacheBytes)
 	return w
 }
 
@@ -135,7 +142,7 @@ func (w *world) staff(st *store.Staff, username string, role staff.Role, office 
 	return m
 }
 
-func (w *world) start(clock func() time.Time, st *store.Staff) {
+func (w *world) start(clock func() time.Time, st *store.Staff, cacheBytes int64) {
 	assets, err := static.New()
 	if err != nil {
 		w.t.Fatal(err)
@@ -144,7 +151,7 @@ func (w *world) start(clock func() time.Time, st *store.Staff) {
 	w.oidc = &fakeOIDC{}
 	w.srv, err = web.New(web.Deps{
 		Site: web.Site{Institution: "Istituto di prova", SupportEmail: "help@example.it", LoginLabel: "Entra con SPID / CIE", LoginEnabled: true},
-		DB:   w.db, Ledger: store.NewLedgerReader(w.db), Params: contrib.Default(), Registry: w.reg, Delegations: w.reg, Audit: store.NewAudit(w.db), Sessions: w.sessions,
+		DB:   w.db, Ledger: store.NewLedgerReader(w.db).WithCache(store.NewRecordsCache(cacheBytes)), Params: contrib.Default(), Registry: w.reg, Delegations: w.reg, Audit: store.NewAudit(w.db), Sessions: w.sessions,
 		OIDC: w.oidc, Staff: staff.NewAccounts(st, clock, staff.Config{}), StaffDir: st, Assets: assets,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: clock,
 	})

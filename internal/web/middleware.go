@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/access"
 	"github.com/cassetto-dev/cassetto/internal/session"
+	"github.com/cassetto-dev/cassetto/internal/store"
 )
 
 // middleware wraps the mux: request id, recovery, logging and metrics,
@@ -87,7 +89,10 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		sess, err := s.Sessions.Load(r.Context(), r)
+		sess, err := s.Sessions.LoadWith(r.Context(), r, s.sessionReader(r.URL.Path, st))
+		if err != nil {
+			st.page = nil
+		}
 		switch {
 		case errors.Is(err, session.ErrExpired):
 			st.expired = true
@@ -107,6 +112,34 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// sessionReader reads a request's session. On a position's page (path
+// /posizioni/NUMBER/…) it reads the position in the same statement and
+// leaves it in st.page for the gate.
+func (s *Server) sessionReader(path string, st *state) func(context.Context, string) (session.Session, error) {
+	num, ok := positionInPath(path)
+	if !ok || s.DB == nil {
+		return s.Sessions.Store.SessionByID
+	}
+	return func(ctx context.Context, id string) (session.Session, error) {
+		sess, page, found, err := store.ReadSessionPage(ctx, s.DB, id, num)
+		if found {
+			st.page = &page
+		}
+		return sess, err
+	}
+}
+
+// positionInPath returns the position number of a path of the position
+// routes (/posizioni/NUMBER/… and the bench's /bench/baseline/NUMBER).
+func positionInPath(path string) (string, bool) {
+	rest, ok := strings.CutPrefix(path, "/posizioni/")
+	if !ok {
+		rest, ok = strings.CutPrefix(path, "/bench/baseline/")
+	}
+	num, _, _ := strings.Cut(rest, "/")
+	return num, ok && positionNumberRe.MatchString(num)
 }
 
 // actorOf resolves the owner of a session, read with it, into an access

@@ -80,21 +80,49 @@ func (w *world) countPageQueries(c *client) map[string]int64 {
 			}
 		}
 		path = w.fillPathIDs(path)
-		ctx, n := store.CountQueries(w.t.Context())
-		req := httptest.NewRequestWithContext(ctx, method, w.ts.URL+path, nil)
-		u, _ := http.NewRequest("GET", w.ts.URL, nil)
-		for _, ck := range c.http.Jar.Cookies(u.URL) {
-			req.AddCookie(ck)
-		}
-		rec := httptest.NewRecorder()
-		w.srv.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
-			w.t.Errorf("%s: status %d", path, rec.Code)
+		n, code := w.queriesAndStatus(c, path)
+		if code != http.StatusOK {
+			w.t.Errorf("%s: status %d", path, code)
 			continue
 		}
-		out[pattern] = n.Load()
+		out[pattern] = n
 	}
 	return out
+}
+
+// queriesAndStatus serves a GET of path with c's session cookie and
+// returns the statements it ran and its status.
+func (w *world) queriesAndStatus(c *client, path string) (int64, int) {
+	ctx, n := store.CountQueries(w.t.Context())
+	req := httptest.NewRequestWithContext(ctx, http.MethodGet, w.ts.URL+path, nil)
+	u, _ := http.NewRequest("GET", w.ts.URL, nil)
+	for _, ck := range c.http.Jar.Cookies(u.URL) {
+		req.AddCookie(ck)
+	}
+	rec := httptest.NewRecorder()
+	w.srv.ServeHTTP(rec, req)
+	return n.Load(), rec.Code
+}
+
+// TestALedgerPageInMemoryRunsOneStatement opens the ledger pages of the
+// mix computed from the whole ledger (the payments list pages in SQL) as
+// their titolare twice: once the records are in memory, a page runs one
+// statement, reading the session and the position together.
+// Another position's number in the URL is still refused with a 404.
+func TestALedgerPageInMemoryRunsOneStatement(t *testing.T) {
+	w := newWorldCache(t, 64<<20)
+	w.withLedger()
+	titolare := w.as(w.titolare.ID, 0, "self")
+	for _, page := range []string{"", "situazione", "estratto-conto"} {
+		path := "/posizioni/" + w.p1.Number + "/" + page
+		w.queriesAndStatus(titolare, path)
+		if n, code := w.queriesAndStatus(titolare, path); code != http.StatusOK || n != 1 {
+			t.Errorf("%s: status %d, %d statements; want 200 and 1", path, code, n)
+		}
+	}
+	if _, code := w.queriesAndStatus(titolare, "/posizioni/"+w.p2.Number+"/"); code != http.StatusNotFound {
+		t.Errorf("another titolare's position: status %d, want 404", code)
+	}
 }
 
 // hasLedger reports whether p1 has dues yet.

@@ -7,6 +7,7 @@ import (
 	"github.com/cassetto-dev/cassetto/internal/access"
 	"github.com/cassetto-dev/cassetto/internal/registry"
 	"github.com/cassetto-dev/cassetto/internal/session"
+	"github.com/cassetto-dev/cassetto/internal/store"
 )
 
 // state is what the middleware learns about a request: who makes it and,
@@ -16,7 +17,8 @@ type state struct {
 	actor     access.Actor
 	name      string // display name of the actor
 	session   *session.Session
-	expired   bool // the request carried a session cookie for an ended session
+	expired   bool                // the request carried a session cookie for an ended session
+	page      *store.PagePosition // the position of the URL, read with the session (store.ReadSessionPage)
 	position  *registry.PositionView
 	version   int64        // the ledger version of position, read with it by the gate
 	unreadOn  int          // the citizen's unread notifications about position, read with it

@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/registry"
-	"github.com/cassetto-dev/cassetto/internal/store"
 )
 
 // clientPosition creates position number (gestione g) with a new titolare
@@ -96,19 +94,12 @@ func numbers(rows []wsRow) string {
 }
 
 // countQueries runs GET path with c's session and returns the statements
-// it ran.
+// it ran; any status but 200 fails the test.
 func (w *world) countQueries(c *client, path string) int64 {
 	w.t.Helper()
-	ctx, n := store.CountQueries(w.t.Context())
-	req := httptest.NewRequestWithContext(ctx, http.MethodGet, w.ts.URL+path, nil)
-	u, _ := http.NewRequest("GET", w.ts.URL, nil)
-	for _, ck := range c.http.Jar.Cookies(u.URL) {
-		req.AddCookie(ck)
+	n, code := w.queriesAndStatus(c, path)
+	if code != http.StatusOK {
+		w.t.Fatalf("%s: status %d", path, code)
 	}
-	rec := httptest.NewRecorder()
-	w.srv.ServeHTTP(rec, req)
-	if rec.Code != http.StatusOK {
-		w.t.Fatalf("%s: status %d", path, rec.Code)
-	}
-	return n.Load()
+	return n
 }
