@@ -114,13 +114,19 @@ func (f *ledgerFixture) rate(pos registry.Position, year, n int, due string, amo
 // amount pairs) and returns its id.
 func (f *ledgerFixture) pay(pos registry.Position, paidOn string, debit money.Cents, allocs ...any) int64 {
 	f.t.Helper()
+	return f.payFor(pos, paidOn, "CF", 2025, debit, allocs...)
+}
+
+// payFor is pay with the payment's causale and the year of its period.
+func (f *ledgerFixture) payFor(pos registry.Position, paidOn, causale string, year int, debit money.Cents, allocs ...any) int64 {
+	f.t.Helper()
 	f.payments++
 	var id int64
 	f.must(f.db.W().QueryRow(f.ctx, `INSERT INTO payments (line_key, paid_on, codice_fiscale, person_id, position_id,
 		codice_sede, causale, codice_inps, period_from, period_to, debit, credit, source, source_line, reconciled_at, created_at)
-		VALUES (?, ?, 'TSTPRS000000001X', ?, ?, '1300', 'CF', '', '2025-01', '2025-12', ?, 0, 'test.csv', 1, ?, ?) RETURNING id`,
-		fmt.Sprintf("line:%d", f.payments), civil.MustParse(paidOn), pos.TitolareID, pos.ID,
-		int64(debit), fixedClock(), fixedClock()).Scan(&id))
+		VALUES (?, ?, 'TSTPRS000000001X', ?, ?, '1300', ?, '', ?, ?, ?, 0, 'test.csv', 1, ?, ?) RETURNING id`,
+		fmt.Sprintf("line:%d", f.payments), civil.MustParse(paidOn), pos.TitolareID, pos.ID, causale,
+		fmt.Sprintf("%d-01", year), fmt.Sprintf("%d-12", year), int64(debit), fixedClock(), fixedClock()).Scan(&id))
 	for i := 0; i < len(allocs); i += 2 {
 		_, err := f.db.W().Exec(f.ctx, `INSERT INTO allocations (payment_id, payment_paid_on, due_id, due_year, amount, method, created_at)
 			VALUES (?, (SELECT paid_on FROM payments WHERE id = ?), ?, (SELECT year FROM dues WHERE id = ?), ?, 'codeline', ?)`,

@@ -45,7 +45,6 @@ type allocatedDue struct {
 }
 
 func (s *Server) payments(w http.ResponseWriter, r *http.Request) {
-	st := stateOf(r)
 	f, form, bad := parsePaymentFilter(r.URL.Query(), gestioneOf(r))
 	base := positionPath(r, "versamenti")
 	data := paymentsData{Form: form, Causali: causali(gestioneOf(r)), Filtered: len(form.query()) > 0,
@@ -58,15 +57,17 @@ func (s *Server) payments(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "versamenti", v)
 		return
 	}
-	page, err := s.Ledger.Payments(r.Context(), st.position.ID, f)
+	rec, err := s.ledgerRecords(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if data.Rows, err = s.paymentViews(r, page.Rows); err != nil {
+	page, err := ledger.PaymentsPage(rec, f)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	data.Rows = paymentViews(rec, page.Rows)
 	if !page.Next.IsZero() {
 		q := form.query()
 		q.Set("pagina", page.Next.String())
@@ -78,16 +79,13 @@ func (s *Server) payments(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "versamenti", &View{Title: "ledger.pay.title", Nav: "versamenti", Data: data})
 }
 
-// paymentViews adds to rows the dues their allocations went to: one query.
-func (s *Server) paymentViews(r *http.Request, rows []ledger.PaymentRow) ([]paymentView, error) {
+// paymentViews adds to rows the dues of rec their allocations went to.
+func paymentViews(rec ledger.Records, rows []ledger.PaymentRow) []paymentView {
 	var ids []int64
 	for _, p := range rows {
 		ids = append(ids, p.Dues...)
 	}
-	dues, err := s.Ledger.DuesByID(r.Context(), stateOf(r).position.ID, ids)
-	if err != nil {
-		return nil, err
-	}
+	dues := rec.DuesByID(ids)
 	out := make([]paymentView, 0, len(rows))
 	for _, p := range rows {
 		v := paymentView{PaymentRow: p}
@@ -96,7 +94,7 @@ func (s *Server) paymentViews(r *http.Request, rows []ledger.PaymentRow) ([]paym
 		}
 		out = append(out, v)
 	}
-	return out, nil
+	return out
 }
 
 // paymentsCSV exports every payment the filter selects, one row each,
@@ -107,10 +105,15 @@ func (s *Server) paymentsCSV(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusUnprocessableEntity, id)
 		return
 	}
+	rec, err := s.ledgerRecords(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	f.Limit = ledger.MaxPaymentPage
 	var all []ledger.PaymentRow
 	for {
-		page, err := s.Ledger.Payments(r.Context(), stateOf(r).position.ID, f)
+		page, err := ledger.PaymentsPage(rec, f)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -121,11 +124,7 @@ func (s *Server) paymentsCSV(w http.ResponseWriter, r *http.Request) {
 		}
 		f.After = page.Next
 	}
-	views, err := s.paymentViews(r, all)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	views := paymentViews(rec, all)
 	loc := s.catalog.Localizer(s.catalog.Lang(r))
 	rows := [][]string{{loc.T("ledger.col.paid_on"), loc.T("ledger.col.causale"), loc.T("ledger.col.codeline"),
 		loc.T("ledger.col.sede"), loc.T("ledger.col.period"), loc.T("ledger.col.debit"), loc.T("ledger.col.credit"),

@@ -105,15 +105,14 @@ func (w *world) queriesAndStatus(c *client, path string) (int64, int) {
 }
 
 // TestALedgerPageInMemoryRunsOneStatement opens the ledger pages of the
-// mix computed from the whole ledger (the payments list pages in SQL) as
-// their titolare twice: once the records are in memory, a page runs one
-// statement, reading the session and the position together.
+// mix as their titolare twice: once the records are in memory, a page
+// runs one statement, reading the session and the position together.
 // Another position's number in the URL is still refused with a 404.
 func TestALedgerPageInMemoryRunsOneStatement(t *testing.T) {
 	w := newWorldCache(t, 64<<20)
 	w.withLedger()
 	titolare := w.as(w.titolare.ID, 0, "self")
-	for _, page := range []string{"", "situazione", "estratto-conto"} {
+	for _, page := range []string{"", "situazione", "estratto-conto", "versamenti", "versamenti?anno=2024&pagina=2025-01-01.1"} {
 		path := "/posizioni/" + w.p1.Number + "/" + page
 		w.queriesAndStatus(titolare, path)
 		if n, code := w.queriesAndStatus(titolare, path); code != http.StatusOK || n != 1 {
