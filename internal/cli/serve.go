@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/cassetto-dev/cassetto/internal/audit"
 	"github.com/cassetto-dev/cassetto/internal/auth"
 	"github.com/cassetto-dev/cassetto/internal/blob"
 	"github.com/cassetto-dev/cassetto/internal/cases"
@@ -84,17 +85,18 @@ func buildServer(cfg config.Config, db *store.DB, logger *slog.Logger, opt serve
 	metrics.MustRegister(dbCollectors(db)...)
 	ledger := store.NewLedgerReader(db).WithCache(store.NewRecordsCache(int64(cfg.LedgerCacheMB) << 20))
 	metrics.MustRegister(cacheCollectors(ledger.Cache())...)
+	auditLog := audit.NewGroupCommit(store.NewAudit(db)) // one for the pages and the API: they batch together
 	d := web.Deps{
 		Site: web.Site{Institution: cfg.InstitutionName, SupportEmail: cfg.SupportEmail, SupportPhone: cfg.SupportPhone,
 			AccessibilityURL: cfg.AccessibilityURL, PrivacyURL: cfg.PrivacyURL, LoginLabel: cfg.OIDCLabel, Demo: opt.demo},
-		DB: db, Ledger: ledger, Params: contrib.Default(), Registry: reg, Delegations: reg, Audit: store.NewAudit(db), Sessions: sessions,
+		DB: db, Ledger: ledger, Params: contrib.Default(), Registry: reg, Delegations: reg, Audit: auditLog, Sessions: sessions,
 		Staff: staff.NewAccounts(staffStore, now, staff.Config{MaxFailed: cfg.LoginMaxFailed, Lockout: cfg.LoginLockout,
 			Issuer: cfg.InstitutionName}),
 		StaffDir: staffStore, Assets: assets, Logger: logger, Now: now, Metrics: metrics, Gatherer: metrics,
 		Extra: opt.extra, Secure: cfg.SecureCookies(),
 		BaseURL: cfg.BaseURL,
 	}
-	d.Extra = withAPI(opt.extra, cfg, db, reg, ledger, logger, now)
+	d.Extra = withAPI(opt.extra, cfg, apiDeps{db: db, reg: reg, ledger: ledger, audit: auditLog}, logger, now)
 	if d.Blobs, err = blob.OpenFS(filepath.Join(cfg.DataDir, "blobs")); err != nil {
 		return nil, nil, err
 	}

@@ -27,33 +27,68 @@ const accessDelegationsQuery = `SELECT status, scope, valid_from, valid_to FROM 
 // assigned to him); for a citizen without a profile yet, both. Staff need
 // nothing more.
 func AccessFacts(ctx context.Context, db *DB, a access.Actor, f access.Facts) (access.Facts, error) {
-	if a.Kind != access.Citizen || a.PersonID == 0 {
-		return f, nil
-	}
 	q := db.W() // from the primary, never a replica: a revoked delegation ends access at once
-	if a.Profile != access.Intermediary && !a.IsTitolareOf(f) {
+	return completeFacts(a, f, func() (bool, error) {
 		var n int
 		err := q.QueryRow(ctx, `SELECT COUNT(*) FROM members WHERE position_id = ? AND person_id = ?`,
 			f.PositionID, a.PersonID).Scan(&n)
-		if err != nil {
+		return n > 0, err
+	}, func() ([]access.Delegation, error) {
+		return readDelegations(ctx, q, a.PersonID, f.PositionID)
+	})
+}
+
+// Relation is a citizen's relation to a position, read with the position
+// by ReadSessionPage: whether he is one of its members, and the
+// delegations AccessFacts would read for him.
+type Relation struct {
+	Member      bool
+	Delegations []access.Delegation
+}
+
+// Facts completes f for actor a from r, as AccessFacts does from the
+// database; r must be a's relation to f's position.
+func (r Relation) Facts(a access.Actor, f access.Facts) access.Facts {
+	f, _ = completeFacts(a, f, func() (bool, error) { return r.Member, nil },
+		func() ([]access.Delegation, error) { return r.Delegations, nil })
+	return f
+}
+
+// completeFacts is the policy of AccessFacts: which of the actor's
+// relations to the position to ask for, by profile.
+func completeFacts(a access.Actor, f access.Facts, member func() (bool, error),
+	delegations func() ([]access.Delegation, error)) (access.Facts, error) {
+	if a.Kind != access.Citizen || a.PersonID == 0 {
+		return f, nil
+	}
+	var err error
+	if a.Profile != access.Intermediary && !a.IsTitolareOf(f) {
+		if f.IsMember, err = member(); err != nil {
 			return f, fmt.Errorf("store: access facts: %w", err)
 		}
-		f.IsMember = n > 0
 	}
 	if a.Profile == access.Self {
 		return f, nil
 	}
-	rows, err := q.Query(ctx, accessDelegationsQuery, f.PositionID, a.PersonID, a.PersonID, f.PositionID)
-	if err != nil {
+	if f.Delegations, err = delegations(); err != nil {
 		return f, fmt.Errorf("store: access facts: %w", err)
 	}
+	return f, nil
+}
+
+func readDelegations(ctx context.Context, q Querier, personID, positionID int64) ([]access.Delegation, error) {
+	rows, err := q.Query(ctx, accessDelegationsQuery, positionID, personID, personID, positionID)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
+	var out []access.Delegation
 	for rows.Next() {
 		var d access.Delegation
 		if err := rows.Scan(&d.Status, &d.Scope, &d.ValidFrom, &d.ValidTo); err != nil {
-			return f, fmt.Errorf("store: access facts: %w", err)
+			return nil, err
 		}
-		f.Delegations = append(f.Delegations, d)
+		out = append(out, d)
 	}
-	return f, rows.Err()
+	return out, rows.Err()
 }

@@ -64,9 +64,13 @@ func newAssociationWorld(t *testing.T) *associationWorld {
 func (w *associationWorld) allowed(t *testing.T, personID int64) bool {
 	t.Helper()
 	a := access.Actor{Kind: access.Citizen, PersonID: personID, Profile: access.Intermediary}
-	f, err := store.AccessFacts(context.Background(), w.db, a, access.Facts{PositionID: w.pos.ID, TitolareID: w.tit.ID, OfficeCode: "1300"})
+	given := access.Facts{PositionID: w.pos.ID, TitolareID: w.tit.ID, OfficeCode: "1300"}
+	f, err := store.AccessFacts(context.Background(), w.db, a, given)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if rf := relationFacts(t, w.db, a, w.pos.Number, given); !sameFacts(rf, f) {
+		t.Fatalf("facts read with the session %+v, by AccessFacts %+v", rf, f)
 	}
 	return access.Allow(a, access.ViewPosition, f, civil.Of(w.now))
 }

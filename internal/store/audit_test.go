@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/cassetto-dev/cassetto/internal/audit"
@@ -50,4 +51,32 @@ func countAudit(t *testing.T, db *store.DB) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestGroupCommitStoresEveryConcurrentAppendOnce appends 200 entries from
+// 200 goroutines through audit.GroupCommit on the database: each Append
+// returns nil and every entry is in the log once.
+func TestGroupCommitStoresEveryConcurrentAppendOnce(t *testing.T) {
+	db := storetest.New(t)
+	g := audit.NewGroupCommit(store.NewAudit(db))
+	var wg sync.WaitGroup
+	errs := make(chan error, 200)
+	for i := range 200 {
+		wg.Go(func() {
+			errs <- g.Append(context.Background(), audit.Entry{At: fixedClock(), ActorKind: "citizen", ActorID: int64(i),
+				ActorLabel: "Nome Cognome", ActingAs: "intermediary", Action: "position.view", Detail: "prova", IP: "127.0.0.1"})
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var n, actors int
+	err := db.R().QueryRow(context.Background(), `SELECT COUNT(*), COUNT(DISTINCT actor_id) FROM audit_log`).Scan(&n, &actors)
+	if err != nil || n != 200 || actors != 200 {
+		t.Fatalf("%d entries of %d actors (err %v), want 200 of 200", n, actors, err)
+	}
 }

@@ -81,9 +81,13 @@ func (w *delegationWorld) count(t *testing.T, query string, args ...any) int {
 func (w *delegationWorld) facts(t *testing.T) access.Facts {
 	t.Helper()
 	a := access.Actor{Kind: access.Citizen, PersonID: w.comm.ID, Profile: access.Intermediary}
-	f, err := store.AccessFacts(context.Background(), w.db, a, access.Facts{PositionID: w.pos.ID, TitolareID: w.tit.ID, OfficeCode: "1300"})
+	given := access.Facts{PositionID: w.pos.ID, TitolareID: w.tit.ID, OfficeCode: "1300"}
+	f, err := store.AccessFacts(context.Background(), w.db, a, given)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if rf := relationFacts(t, w.db, a, w.pos.Number, given); !sameFacts(rf, f) {
+		t.Fatalf("facts read with the session %+v, by AccessFacts %+v", rf, f)
 	}
 	return f
 }

@@ -156,6 +156,7 @@ type PagePosition struct {
 	registry.PositionView
 	LedgerVersion int64 // the version of its ledger records (see RecordsCache)
 	Unread        int   // the citizen's unread notifications about it (0 for anyone else)
+	Relation      *Relation // the session's person's relation to it, when read with the session (ReadSessionPage)
 }
 
 // ReadPagePosition returns the position numbered number, as

@@ -3,9 +3,12 @@ package store_test
 import (
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/cassetto-dev/cassetto/internal/access"
 	"github.com/cassetto-dev/cassetto/internal/errs"
 	"github.com/cassetto-dev/cassetto/internal/session"
 	"github.com/cassetto-dev/cassetto/internal/store"
@@ -52,8 +55,13 @@ func TestReadSessionPageReadsWhatTheTwoQueriesRead(t *testing.T) {
 		f.must(err)
 		wantPage, err := store.ReadPagePosition(f.ctx, f.db, pos.Number, c.personID)
 		f.must(err)
+		rel := page.Relation
+		page.Relation = nil
 		if !found || !reflect.DeepEqual(got, want) || !reflect.DeepEqual(page, wantPage) {
 			t.Fatalf("one statement read (found %v)\n%+v\n%+v\ntwo read\n%+v\n%+v", found, got, page, want, wantPage)
+		}
+		if rel == nil || rel.Member || len(rel.Delegations) > 0 {
+			t.Fatalf("relation %+v, want a titolare's (none)", rel)
 		}
 		if page.Unread != c.unread || page.LedgerVersion == 0 || page.Titolare.ID != tit.ID {
 			t.Fatalf("page position: unread %d (want %d), version %d, titolare %d", page.Unread, c.unread, page.LedgerVersion, page.Titolare.ID)
@@ -82,4 +90,31 @@ func (f *ledgerFixture) session(s *store.Sessions, id string, personID, staffID 
 	f.must(s.CreateSession(f.ctx, session.Session{ID: id, PersonID: personID, StaffID: staffID,
 		Data: session.Data{Profile: "self"}, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(time.Hour)}))
 	return id
+}
+
+// relationFacts reads the facts of actor a on the position numbered
+// number as the portal's gate does when it has read the position with the
+// session: from a new session of a, through ReadSessionPage's relation.
+func relationFacts(t *testing.T, db *store.DB, a access.Actor, number string, f access.Facts) access.Facts {
+	t.Helper()
+	ctx := t.Context()
+	id := fmt.Sprintf("relation-%d-%d", a.PersonID, time.Now().UnixNano())
+	now := time.Now().UTC().Truncate(time.Second)
+	if err := store.NewSessions(db).CreateSession(ctx, session.Session{ID: id, PersonID: a.PersonID,
+		Data: session.Data{Profile: string(a.Profile)}, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	_, page, found, err := store.ReadSessionPage(ctx, db, id, number)
+	if err != nil || !found || page.Relation == nil {
+		t.Fatalf("session page: found %v, relation %v, err %v", found, page.Relation, err)
+	}
+	return page.Relation.Facts(a, f)
+}
+
+// sameFacts reports whether two facts are equal but for the order of
+// their delegations.
+func sameFacts(a, b access.Facts) bool {
+	order := func(x, y access.Delegation) int { return strings.Compare(fmt.Sprint(x), fmt.Sprint(y)) }
+	a.Delegations, b.Delegations = slices.SortedFunc(slices.Values(a.Delegations), order), slices.SortedFunc(slices.Values(b.Delegations), order)
+	return reflect.DeepEqual(a, b)
 }

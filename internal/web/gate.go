@@ -76,8 +76,7 @@ func (s *Server) loadPosition(w http.ResponseWriter, r *http.Request, rt route) 
 		return false
 	}
 	pos := page.PositionView
-	facts, err := store.AccessFacts(r.Context(), s.DB, st.actor,
-		access.Facts{PositionID: pos.ID, TitolareID: pos.TitolareID, OfficeCode: pos.OfficeCode})
+	facts, err := s.accessFacts(r, page)
 	if err != nil {
 		s.fail(w, r, err)
 		return false
@@ -112,6 +111,18 @@ func (s *Server) pagePosition(r *http.Request, num string) (store.PagePosition, 
 		return *st.page, nil
 	}
 	return store.ReadPagePosition(r.Context(), s.DB, num, st.actor.PersonID)
+}
+
+// accessFacts returns the policy facts of the page's position for the
+// request's actor: from the relation read with the session, or from the
+// database.
+func (s *Server) accessFacts(r *http.Request, page store.PagePosition) (access.Facts, error) {
+	st := stateOf(r)
+	f := access.Facts{PositionID: page.ID, TitolareID: page.TitolareID, OfficeCode: page.OfficeCode}
+	if page.Relation != nil && st.session != nil && st.actor.Kind == access.Citizen && st.actor.PersonID == st.session.PersonID {
+		return page.Relation.Facts(st.actor, f), nil
+	}
+	return store.AccessFacts(r.Context(), s.DB, st.actor, f)
 }
 
 func actingAs(a access.Actor, f access.Facts) string {
