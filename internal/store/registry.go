@@ -154,8 +154,8 @@ const pagePositionQuery = `SELECT ` + positionCols + `,
 // request, in one query.
 type PagePosition struct {
 	registry.PositionView
-	LedgerVersion int64 // the version of its ledger records (see RecordsCache)
-	Unread        int   // the citizen's unread notifications about it (0 for anyone else)
+	LedgerVersion int64     // the version of its ledger records (see RecordsCache)
+	Unread        int       // the citizen's unread notifications about it (0 for anyone else)
 	Relation      *Relation // the session's person's relation to it, when read with the session (ReadSessionPage)
 }
 
