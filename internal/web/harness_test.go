@@ -32,6 +32,7 @@ type world struct {
 	srv      *web.Server
 	ts       *httptest.Server
 	sessions *session.Manager
+	ledger   *store.LedgerReader // the server's, with its records cache if any
 	oidc     *fakeOIDC
 	now      time.Time
 
@@ -149,9 +150,10 @@ func (w *world) start(clock func() time.Time, st *store.Staff, cacheBytes int64)
 	}
 	w.sessions = &session.Manager{Store: store.NewSessions(w.db), Now: clock, Idle: 30 * time.Minute, Absolute: 8 * time.Hour}
 	w.oidc = &fakeOIDC{}
+	w.ledger = store.NewLedgerReader(w.db).WithCache(store.NewRecordsCache(cacheBytes))
 	w.srv, err = web.New(web.Deps{
 		Site: web.Site{Institution: "Istituto di prova", SupportEmail: "help@example.it", LoginLabel: "Entra con SPID / CIE", LoginEnabled: true},
-		DB:   w.db, Ledger: store.NewLedgerReader(w.db).WithCache(store.NewRecordsCache(cacheBytes)), Params: contrib.Default(), Registry: w.reg, Delegations: w.reg, Audit: store.NewAudit(w.db), Sessions: w.sessions,
+		DB:   w.db, Ledger: w.ledger, Params: contrib.Default(), Registry: w.reg, Delegations: w.reg, Audit: store.NewAudit(w.db), Sessions: w.sessions,
 		OIDC: w.oidc, Staff: staff.NewAccounts(st, clock, staff.Config{}), StaffDir: st, Assets: assets,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: clock,
 	})

@@ -3,6 +3,7 @@ package web_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -141,4 +142,41 @@ func sortedKeys(m map[string]int64) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// TestPagesLeaveTheRecordsInMemoryUnchanged serves every GET page of a
+// position, HTML, CSV and PDF, from the records in memory, then compares
+// what memory holds with the database: the cache hands its records out
+// without copying them, so a page that changed them would change every
+// later page.
+func TestPagesLeaveTheRecordsInMemoryUnchanged(t *testing.T) {
+	w := newWorldCache(t, 64<<20)
+	w.withLedger()
+	titolare := w.as(w.titolare.ID, 0, "self")
+	for range 2 { // the first round fills the cache, the second reads from it
+		if n := len(w.countPageQueries(titolare)); n < 15 {
+			t.Fatalf("only %d pages served", n)
+		}
+	}
+	ctx := t.Context()
+	info := ledger.PositionInfo{ID: w.p1.ID, Number: w.p1.Number, Gestione: contrib.Gestione(w.p1.Gestione), Sede: w.p1.OfficeCode}
+	page, err := store.ReadPagePosition(ctx, w.db, w.p1.Number, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, _ := w.ledger.Cache().Stats()
+	held, err := w.ledger.RecordsAt(ctx, info, page.LedgerVersion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := w.ledger.Cache().Stats(); after != hits+1 || hits < 15 {
+		t.Fatalf("records served from memory %d times before, %d after this read; want at least 15, then one more", hits, after)
+	}
+	fresh, err := store.NewLedgerReader(w.db).RecordsOf(ctx, info, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(held, fresh) {
+		t.Fatalf("a page changed the records in memory:\n%+v\nthe database holds\n%+v", held, fresh)
+	}
 }

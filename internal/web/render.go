@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"html/template"
@@ -153,8 +152,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		s.fail(w, r, fmt.Errorf("web: no page %q", page))
 		return
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+	buf := s.buffers.get()
+	defer s.buffers.put(buf)
+	if err := t.ExecuteTemplate(buf, "layout", v); err != nil {
 		if page == "error" { // never loop: the error page itself failed
 			s.Logger.Error("render error page", "err", err)
 			http.Error(w, http.StatusText(status), status)

@@ -76,6 +76,7 @@ type Server struct {
 	site    Site
 	metrics *metrics
 	handler http.Handler
+	buffers bufferPool // the pages' render buffers
 }
 
 // New parses the templates and messages and builds the handler; it fails at
