@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"fmt"
 	"sync"
 )
 
@@ -67,12 +68,7 @@ func (g *GroupCommit) writeBatch(ctx context.Context, p *pending) error {
 	for i, b := range batch {
 		entries[i] = b.entry
 	}
-	var err error
-	if len(entries) == 1 {
-		err = g.Store.Append(ctx, entries[0]) // one statement, not a transaction of three
-	} else {
-		err = g.Store.AppendAll(ctx, entries)
-	}
+	err := g.write(ctx, entries)
 	for _, b := range batch {
 		if b != p {
 			b.done <- outcome{err: err}
@@ -88,4 +84,18 @@ func (g *GroupCommit) writeBatch(ctx context.Context, p *pending) error {
 	g.mu.Unlock()
 	next.done <- outcome{lead: true}
 	return err
+}
+
+// write stores a batch. A panic becomes the batch's error: the Appends
+// waiting for it, and those queued behind, must not wait forever.
+func (g *GroupCommit) write(ctx context.Context, entries []Entry) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("audit: writing %d entries: %v", len(entries), p)
+		}
+	}()
+	if len(entries) == 1 {
+		return g.Store.Append(ctx, entries[0]) // one statement, not a transaction of three
+	}
+	return g.Store.AppendAll(ctx, entries)
 }

@@ -123,3 +123,29 @@ func sizes(batches [][]audit.Entry) []int {
 	}
 	return out
 }
+
+// panicStore panics on its first write.
+type panicStore struct {
+	audit.Store
+	calls int
+}
+
+func (s *panicStore) Append(context.Context, audit.Entry) error {
+	if s.calls++; s.calls == 1 {
+		panic("driver bug")
+	}
+	return nil
+}
+
+// TestGroupCommitTurnsAPanicIntoTheBatchsError: a write that panics fails
+// its Append with an error, and the next Append is written.
+func TestGroupCommitTurnsAPanicIntoTheBatchsError(t *testing.T) {
+	s := &panicStore{}
+	g := audit.NewGroupCommit(s)
+	if err := g.Append(context.Background(), audit.Entry{}); err == nil {
+		t.Fatal("a panicking write returned no error")
+	}
+	if err := g.Append(context.Background(), audit.Entry{}); err != nil || s.calls != 2 {
+		t.Fatalf("the next Append: %v after %d writes", err, s.calls)
+	}
+}

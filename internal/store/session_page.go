@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/cassetto-dev/cassetto/internal/access"
+	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/errs"
 	"github.com/cassetto-dev/cassetto/internal/session"
 )
@@ -86,15 +88,34 @@ func ReadSessionPage(ctx context.Context, db *DB, id, number string) (s session.
 	return s, page, true, nil
 }
 
-// decodeDelegations reads the JSON arrays of relationCols.
+// decodeDelegations reads the JSON arrays of relationCols. Dates are
+// read as the columns are scanned (civil.Date.Scan): SQLite gives them as
+// stored.
 func decodeDelegations(lists ...string) ([]access.Delegation, error) {
 	var out []access.Delegation
 	for _, l := range lists {
-		var ds []access.Delegation
-		if err := json.Unmarshal([]byte(l), &ds); err != nil {
+		var rows []struct {
+			Status, Scope      string
+			ValidFrom, ValidTo *string
+		}
+		if err := json.Unmarshal([]byte(l), &rows); err != nil {
 			return nil, fmt.Errorf("store: delegations of the page's position: %w", err)
 		}
-		out = append(out, ds...)
+		for _, r := range rows {
+			d := access.Delegation{Status: r.Status, Scope: r.Scope}
+			if err := errors.Join(scanDate(&d.ValidFrom, r.ValidFrom), scanDate(&d.ValidTo, r.ValidTo)); err != nil {
+				return nil, fmt.Errorf("store: delegations of the page's position: %w", err)
+			}
+			out = append(out, d)
+		}
 	}
 	return out, nil
+}
+
+// scanDate reads an optional date as a scanned column would be.
+func scanDate(d *civil.Date, s *string) error {
+	if s == nil {
+		return nil
+	}
+	return d.Scan(*s)
 }
