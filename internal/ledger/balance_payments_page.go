@@ -72,18 +72,14 @@ func newestFirst(a, b Payment) int {
 // DuesByID returns the dues of rec among ids, by id: the dues the
 // payments of a page went to (a due of another position is left out).
 func (rec Records) DuesByID(ids []int64) map[int64]Due {
-	out := make(map[int64]Due, len(ids))
+	want := make(map[int64]bool, len(ids))
 	for _, id := range ids {
-		out[id] = Due{}
+		want[id] = true
 	}
+	out := make(map[int64]Due, len(ids))
 	for _, d := range rec.Dues {
-		if _, ok := out[d.ID]; ok {
+		if want[d.ID] {
 			out[d.ID] = d
-		}
-	}
-	for id, d := range out {
-		if d.ID == 0 {
-			delete(out, id)
 		}
 	}
 	return out

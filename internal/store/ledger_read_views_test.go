@@ -6,24 +6,6 @@ import (
 	"github.com/cassetto-dev/cassetto/internal/money"
 )
 
-func TestDuesByIDLeavesOutOtherPositions(t *testing.T) {
-	f := newLedgerFixture(t)
-	pos, _ := f.position("10000001")
-	other, _ := f.position("10000002")
-	mine := f.rate(pos, 2025, 1, "2025-05-16", 113743)
-	theirs := f.rate(other, 2025, 1, "2025-05-16", 99999)
-	got, err := newReader(f).DuesByID(f.ctx, pos.ID, []int64{mine, theirs})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 1 || got[mine].Amount != 113743 || got[mine].PositionID != pos.ID {
-		t.Fatalf("dues: %+v", got)
-	}
-	if none, err := newReader(f).DuesByID(f.ctx, pos.ID, nil); err != nil || len(none) != 0 {
-		t.Fatalf("no ids: %v %v", none, err)
-	}
-}
-
 func TestNoticeInterestByNotice(t *testing.T) {
 	f := newLedgerFixture(t)
 	pos, _ := f.position("10000001")

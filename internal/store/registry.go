@@ -167,22 +167,14 @@ type PagePosition struct {
 // messages.
 func ReadPagePosition(ctx context.Context, db *DB, number string, personID int64) (PagePosition, error) {
 	var p PagePosition
-	v, err := scanPositionView(withExtra{db.R().QueryRow(ctx, pagePositionQuery, personID, number),
-		[]any{&p.LedgerVersion, &p.Unread}})
+	var ps positionScan
+	err := db.R().QueryRow(ctx, pagePositionQuery, personID, number).Scan(append(ps.dest(), &p.LedgerVersion, &p.Unread)...)
 	if err != nil {
 		return p, notFound("position "+number, err)
 	}
-	p.PositionView = v
+	p.PositionView = ps.view()
 	return p, nil
 }
-
-// withExtra scans a row of scanPositionView's columns followed by extra.
-type withExtra struct {
-	row   interface{ Scan(...any) error }
-	extra []any
-}
-
-func (w withExtra) Scan(dest ...any) error { return w.row.Scan(append(dest, w.extra...)...) }
 
 func scanPositionView(sc interface{ Scan(...any) error }) (registry.PositionView, error) {
 	var ps positionScan
