@@ -49,8 +49,18 @@ type Delivery struct {
 	Attempts int    // attempts made, this one included once claimed
 }
 
+// Outcome is what one event produced: the persons who see it in the
+// portal and the messages that carry it. Both are empty for an event
+// nobody is to hear of.
+type Outcome struct {
+	Event Event
+	InApp []int64
+	Out   []Delivery
+}
+
 // Audience says who hears of an event on a position.
 type Audience struct {
+	PositionID     int64 // the event's position: its titolare and its intermediaries
 	FullScopeOnly  bool  // only intermediaries whose delegation has scope full
 	IntermediaryID int64 // delegation events: the intermediary concerned, whatever the delegation's state
 }
@@ -59,13 +69,15 @@ type Audience struct {
 type Store interface {
 	// PendingEvents returns up to limit events not processed yet, oldest first.
 	PendingEvents(ctx context.Context, limit int) ([]Event, error)
-	// Recipients returns the titolare of the event's position and the
-	// intermediaries with a delegation active on day (as aud says).
-	Recipients(ctx context.Context, ev Event, aud Audience, day civil.Date) ([]Recipient, error)
-	// RecordEvent stores, in one transaction, an in-app notification for
-	// every person of inApp and the deliveries out, and marks the event
-	// processed. Recording an event twice stores nothing more.
-	RecordEvent(ctx context.Context, ev Event, inApp []int64, out []Delivery, now time.Time) error
+	// Recipients returns, for each audience in the order of auds, the
+	// titolare of its position and the intermediaries with a delegation
+	// active on day (as the audience says).
+	Recipients(ctx context.Context, auds []Audience, day civil.Date) ([][]Recipient, error)
+	// RecordEvents stores, in one transaction, for each outcome an in-app
+	// notification for every person of its InApp and its deliveries, and
+	// marks its event processed. Recording an event twice stores nothing
+	// more.
+	RecordEvents(ctx context.Context, outs []Outcome, now time.Time) error
 	// ClaimDeliveries leases up to limit deliveries due at now on the
 	// channels, counting the attempt, until leaseUntil.
 	ClaimDeliveries(ctx context.Context, channels []Channel, now, leaseUntil time.Time, limit int) ([]Delivery, error)

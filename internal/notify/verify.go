@@ -96,7 +96,7 @@ func (w *Worker) sendCode(ctx context.Context, ev Event) error {
 	_ = json.Unmarshal([]byte(ev.Payload), &p)
 	ch := Channel(p.Channel)
 	if ev.RefID == 0 || p.Address == "" || ch != Email && ch != SMS {
-		return w.Store.RecordEvent(ctx, ev, nil, nil, w.Now())
+		return w.Store.RecordEvents(ctx, []Outcome{{Event: ev}}, w.Now())
 	}
 	lang, err := w.Store.Lang(ctx, ev.RefID)
 	if err != nil {

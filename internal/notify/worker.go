@@ -21,7 +21,8 @@ type Worker struct {
 	Now      func() time.Time
 	Logger   *slog.Logger
 
-	Batch       int           // events or deliveries per round (default 20)
+	EventBatch  int           // events read and recorded together, in one transaction (default 500)
+	Batch       int           // deliveries claimed per round (default 20)
 	MaxAttempts int           // attempts before a delivery is dead (default 8)
 	BaseDelay   time.Duration // delay after the first failure, doubled each time (default 1m)
 	MaxDelay    time.Duration // longest delay between attempts (default 6h)
@@ -34,6 +35,9 @@ type Stats struct {
 }
 
 func (w *Worker) defaults() {
+	if w.EventBatch <= 0 {
+		w.EventBatch = 500
+	}
 	if w.Batch <= 0 {
 		w.Batch = 20
 	}
@@ -62,17 +66,17 @@ func (w *Worker) RunOnce(ctx context.Context) (Stats, error) {
 	w.defaults()
 	var st Stats
 	for {
-		evs, err := w.Store.PendingEvents(ctx, w.Batch)
+		evs, err := w.Store.PendingEvents(ctx, w.EventBatch)
 		if err != nil {
 			return st, err
 		}
-		for _, ev := range evs {
-			if err := w.process(ctx, ev); err != nil {
-				return st, fmt.Errorf("notify: event %d: %w", ev.ID, err)
+		if len(evs) > 0 {
+			if err := w.processAll(ctx, evs); err != nil {
+				return st, fmt.Errorf("notify: events %d–%d: %w", evs[0].ID, evs[len(evs)-1].ID, err)
 			}
-			st.Events++
 		}
-		if len(evs) < w.Batch {
+		st.Events += len(evs)
+		if len(evs) < w.EventBatch {
 			break
 		}
 	}
@@ -101,39 +105,75 @@ func (w *Worker) Run(ctx context.Context, every time.Duration) {
 	}
 }
 
-// process resolves the recipients of ev and records its notifications and
-// deliveries. An event nobody is to hear of is recorded as processed.
-func (w *Worker) process(ctx context.Context, ev Event) error {
-	if ev.Kind == ContactVerify {
-		return w.sendCode(ctx, ev) // verify.go
+// processAll resolves the recipients of evs and records their
+// notifications and deliveries in one transaction. An event nobody is to
+// hear of is recorded as processed. A verification code is sent on its own
+// (verify.go).
+func (w *Worker) processAll(ctx context.Context, evs []Event) error {
+	outs := make([]Outcome, 0, len(evs))
+	var auds []Audience
+	var heard []int // indexes in outs of the events with an audience
+	for _, ev := range evs {
+		if ev.Kind == ContactVerify {
+			if err := w.sendCode(ctx, ev); err != nil {
+				return fmt.Errorf("event %d: %w", ev.ID, err)
+			}
+			continue
+		}
+		outs = append(outs, Outcome{Event: ev})
+		if aud, ok := audienceOf(ev); ok {
+			auds, heard = append(auds, aud), append(heard, len(outs)-1)
+		}
 	}
-	topic := TopicOf(ev.Kind)
-	if topic == "" || ev.PositionID == 0 {
-		return w.Store.RecordEvent(ctx, ev, nil, nil, w.Now())
+	if len(outs) == 0 {
+		return nil
 	}
-	aud := Audience{FullScopeOnly: IsCase(ev.Kind)}
-	if topic == TopicDelegation {
-		aud.IntermediaryID = payloadInt(ev.Payload, "intermediary_id")
-	}
-	rcpts, err := w.Store.Recipients(ctx, ev, aud, civil.Of(w.Now()))
+	now := w.Now()
+	rcpts, err := w.Store.Recipients(ctx, auds, civil.Of(now))
 	if err != nil {
 		return err
 	}
-	var inApp []int64
-	var out []Delivery
-	for _, r := range rcpts {
-		inApp = append(inApp, r.PersonID)
-		if d, ok := w.delivery(ev, r, topic); ok {
-			out = append(out, d)
-		}
+	for i, rs := range rcpts {
+		w.address(&outs[heard[i]], rs)
 	}
-	return w.Store.RecordEvent(ctx, ev, inApp, out, w.Now())
+	return w.Store.RecordEvents(ctx, outs, now)
 }
 
-// delivery is the message to r on the channel he chose, if he has the
+// audienceOf says who hears of ev; false when nobody does.
+func audienceOf(ev Event) (Audience, bool) {
+	topic := TopicOf(ev.Kind)
+	if topic == "" || ev.PositionID == 0 {
+		return Audience{}, false
+	}
+	aud := Audience{PositionID: ev.PositionID, FullScopeOnly: IsCase(ev.Kind)}
+	if topic == TopicDelegation {
+		aud.IntermediaryID = payloadInt(ev.Payload, "intermediary_id")
+	}
+	return aud, true
+}
+
+// address fills o with an in-app notification for each recipient and a
+// delivery for those who can be reached on the channel they chose. The
+// event is rendered once per language.
+func (w *Worker) address(o *Outcome, rcpts []Recipient) {
+	topic := TopicOf(o.Event.Kind)
+	msgs := map[string]Message{}
+	for _, r := range rcpts {
+		o.InApp = append(o.InApp, r.PersonID)
+		m, ok := msgs[r.Lang]
+		if !ok {
+			m = w.Renderer.Render(o.Event, r.Lang)
+			msgs[r.Lang] = m
+		}
+		if d, ok := delivery(o.Event, r, topic, m); ok {
+			o.Out = append(o.Out, d)
+		}
+	}
+}
+
+// delivery is the message m to r on the channel he chose, if he has the
 // contact data it needs.
-func (w *Worker) delivery(ev Event, r Recipient, topic string) (Delivery, bool) {
-	m := w.Renderer.Render(ev, r.Lang)
+func delivery(ev Event, r Recipient, topic string, m Message) (Delivery, bool) {
 	d := Delivery{EventID: ev.ID, PersonID: r.PersonID, Channel: r.ChannelFor(topic)}
 	switch {
 	case d.Channel == Email && r.Email != "":

@@ -42,81 +42,76 @@ func (n *Notifications) PendingEvents(ctx context.Context, limit int) ([]notify.
 	return out, rows.Err()
 }
 
-// RecordEvent stores the in-app notifications and deliveries of ev and
-// marks it processed, in one transaction; rows already stored are kept.
-func (n *Notifications) RecordEvent(ctx context.Context, ev notify.Event, inApp []int64, out []notify.Delivery, now time.Time) error {
+// RecordEvents stores the in-app notifications and deliveries of outs and
+// marks their events processed, in one transaction; rows already stored
+// are kept.
+func (n *Notifications) RecordEvents(ctx context.Context, outs []notify.Outcome, now time.Time) error {
 	now = now.UTC()
-	return n.db.InTx(ctx, func(tx Querier) error {
+	var inApp, out [][]any
+	ids := make([]any, len(outs))
+	for i, o := range outs {
+		ev := o.Event
+		ids[i] = ev.ID
 		var pos any
 		if ev.PositionID != 0 {
 			pos = ev.PositionID
 		}
-		for _, p := range inApp {
-			if _, err := tx.Exec(ctx, `INSERT INTO notifications (event_id, person_id, kind, position_id, payload, created_at)
-				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, person_id) DO NOTHING`,
-				ev.ID, p, ev.Kind, pos, ev.Payload, now); err != nil {
-				return fmt.Errorf("store: notification: %w", err)
-			}
+		for _, p := range o.InApp {
+			inApp = append(inApp, []any{ev.ID, p, ev.Kind, pos, ev.Payload, now})
 		}
-		for _, d := range out {
-			if _, err := tx.Exec(ctx, `INSERT INTO deliveries (event_id, person_id, channel, address, subject, body_text,
-				body_html, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
-				ON CONFLICT (event_id, person_id, channel) DO NOTHING`,
-				ev.ID, d.PersonID, string(d.Channel), d.Address, d.Subject, d.Text, d.HTML, now, now); err != nil {
-				return fmt.Errorf("store: delivery: %w", err)
-			}
+		for _, d := range o.Out {
+			out = append(out, []any{ev.ID, d.PersonID, string(d.Channel), d.Address, d.Subject, d.Text, d.HTML, "pending", now, now})
 		}
-		if _, err := tx.Exec(ctx, `UPDATE events SET processed_at = ? WHERE id = ?`, now, ev.ID); err != nil {
-			return fmt.Errorf("store: event processed: %w", err)
+	}
+	return n.db.InTx(ctx, func(tx Querier) error {
+		if _, err := execRows(ctx, tx, `INSERT INTO notifications (event_id, person_id, kind, position_id, payload, created_at)
+			VALUES `, inApp, ` ON CONFLICT (event_id, person_id) DO NOTHING`); err != nil {
+			return fmt.Errorf("store: notifications: %w", err)
+		}
+		if _, err := execRows(ctx, tx, `INSERT INTO deliveries (event_id, person_id, channel, address, subject, body_text,
+			body_html, status, next_attempt_at, created_at) VALUES `, out, ` ON CONFLICT (event_id, person_id, channel) DO NOTHING`); err != nil {
+			return fmt.Errorf("store: deliveries: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `UPDATE events SET processed_at = ? WHERE id IN (`+Placeholders(len(ids))+`)`,
+			append([]any{now}, ids...)...); err != nil {
+			return fmt.Errorf("store: events processed: %w", err)
 		}
 		return nil
 	})
 }
 
-// Recipients returns the titolare of ev's position and the intermediaries
-// with a delegation active on day (of scope full when aud says so), plus
-// aud's intermediary, each with his language, latest contact data and
-// preferences.
-func (n *Notifications) Recipients(ctx context.Context, ev notify.Event, aud notify.Audience, day civil.Date) ([]notify.Recipient, error) {
-	ids, err := n.audience(ctx, ev.PositionID, aud, day)
-	if err != nil || len(ids) == 0 {
+// Recipients returns, for each audience of auds, the titolare of its
+// position and the intermediaries with a delegation active on day (of
+// scope full when the audience says so), plus its intermediary, each with
+// his language, latest contact data and preferences.
+func (n *Notifications) Recipients(ctx context.Context, auds []notify.Audience, day civil.Date) ([][]notify.Recipient, error) {
+	if len(auds) == 0 {
+		return nil, nil
+	}
+	who, err := n.audiences(ctx, auds, day)
+	if err != nil {
 		return nil, err
 	}
 	byID := map[int64]*notify.Recipient{}
-	out := make([]notify.Recipient, len(ids))
-	for i, id := range ids {
-		out[i] = notify.Recipient{PersonID: id, Lang: "it", Prefs: map[string]notify.Channel{}}
-		byID[id] = &out[i]
+	var ids []int64
+	for _, ps := range who {
+		for _, id := range ps {
+			if byID[id] == nil {
+				byID[id] = &notify.Recipient{PersonID: id, Lang: "it", Prefs: map[string]notify.Channel{}}
+				ids = append(ids, id)
+			}
+		}
 	}
-	if err := n.fillRecipients(ctx, ids, byID); err != nil {
-		return nil, err
+	if len(ids) > 0 {
+		if err := n.fillRecipients(ctx, ids, byID); err != nil {
+			return nil, err
+		}
+	}
+	out := make([][]notify.Recipient, len(auds))
+	for i, ps := range who {
+		for _, id := range ps {
+			out[i] = append(out[i], *byID[id])
+		}
 	}
 	return out, nil
-}
-
-func (n *Notifications) audience(ctx context.Context, positionID int64, aud notify.Audience, day civil.Date) ([]int64, error) {
-	q := `SELECT titolare_id FROM positions WHERE id = ?
-		UNION SELECT intermediary_id FROM delegations WHERE position_id = ? AND status = 'active'
-		AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)`
-	if aud.FullScopeOnly {
-		q += ` AND scope = 'full'`
-	}
-	rows, err := n.db.R().Query(ctx, q, positionID, positionID, day, day)
-	if err != nil {
-		return nil, fmt.Errorf("store: recipients: %w", err)
-	}
-	defer rows.Close()
-	var ids []int64
-	seen := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("store: recipients: %w", err)
-		}
-		ids, seen[id] = append(ids, id), true
-	}
-	if aud.IntermediaryID != 0 && !seen[aud.IntermediaryID] {
-		ids = append(ids, aud.IntermediaryID)
-	}
-	return ids, rows.Err()
 }
