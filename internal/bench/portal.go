@@ -49,10 +49,13 @@ func pageStats(s load.Stats) PageStats {
 // rate and at the highest clean rate, and the same for the baseline
 // handler behind the same server stack.
 type Portal struct {
-	Sessions  int       `json:"sessions"`
-	Fixed     PageStats `json:"fixed"`
-	Max       PageStats `json:"max"`
-	Dashboard PageStats `json:"dashboard_max"` // the dashboard alone, highest rate with p99 ≤ 50 ms
+	Sessions int `json:"sessions"`
+	// FirstViews is every visited position's dashboard once, at the fixed
+	// rate, before the other runs: what the first views cost.
+	FirstViews PageStats `json:"first_views"`
+	Fixed      PageStats `json:"fixed"`
+	Max        PageStats `json:"max"`
+	Dashboard  PageStats `json:"dashboard_max"` // the dashboard alone, highest rate with p99 ≤ 50 ms
 	// DashboardUncached is Dashboard with the ledger records cache off: every
 	// page reads the position's whole history (omitted by --quick).
 	DashboardUncached *PageStats  `json:"dashboard_max_uncached,omitempty"`
@@ -70,7 +73,7 @@ func (r *Database) portal(ctx context.Context, o Options, t *target, p progress)
 	if err != nil {
 		return fmt.Errorf("portal: %w", err)
 	}
-	pt := &Portal{Sessions: o.Sessions, Fixed: pageStats(res.Fixed), Max: pageStats(res.Max), Dashboard: pageStats(res.Dashboard),
+	pt := &Portal{Sessions: o.Sessions, FirstViews: pageStats(res.FirstViews), Fixed: pageStats(res.Fixed), Max: pageStats(res.Max), Dashboard: pageStats(res.Dashboard),
 		Baseline: pageStats(res.Baseline), BaselineMax: pageStats(res.BaselineMax)}
 	for _, s := range res.Pages {
 		pt.Pages = append(pt.Pages, pageStats(s))

@@ -147,6 +147,7 @@ func (p *Portal) markdown(w io.Writer) {
 		fmt.Fprintf(w, "| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d | %.0f | %s |\n", label, s.Rate, s.Throughput,
 			s.P50, s.P95, s.P99, s.Errors, s.RSSMaxMB, cpu)
 	}
+	row("first views: each visited position's dashboard once", p.FirstViews)
 	row("mix, fixed rate", p.Fixed)
 	row("baseline, fixed rate", p.Baseline)
 	row("mix, highest clean rate", p.Max)

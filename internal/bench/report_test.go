@@ -10,7 +10,7 @@ func goodDatabase() Database {
 		Baseline: Baseline{Table: "t", Rows: 10, Seconds: 0.5, RowsPerSec: 20}, Ratio: 0.5}
 	s := PageStats{Name: "mix", Rate: 10, Throughput: 10, Requests: 100, P50: 1, P95: 2, P99: 3}
 	return Database{Kind: "sqlite", Version: "SQLite 3", Positions: 10, Batches: []Batch{b},
-		Portal: &Portal{Sessions: 2, Fixed: s, Max: s, Baseline: s, BaselineMax: s, Pages: []PageStats{s}},
+		Portal: &Portal{Sessions: 2, FirstViews: s, Fixed: s, Max: s, Baseline: s, BaselineMax: s, Pages: []PageStats{s}},
 		Growth: &Growth{Pages: []string{"dashboard"}, Points: []GrowthPoint{{Positions: 5}, {Positions: 10}}}}
 }
 
@@ -56,7 +56,7 @@ func TestMarkdownHasEveryTable(t *testing.T) {
 	var b strings.Builder
 	(&Report{Command: "cassetto bench --quick", Databases: []Database{goodDatabase()}}).Markdown(&b)
 	for _, s := range []string{"`cassetto bench --quick`", "## SQLite 3 — 10 positions", "| seed | 10 rows | 1.0 s | 10 | 20 | 0.500 |",
-		"### Portal (2 sessions)", "| mix, fixed rate |", "### Growth curve"} {
+		"### Portal (2 sessions)", "| first views: each visited position's dashboard once |", "| mix, fixed rate |", "### Growth curve"} {
 		if !strings.Contains(b.String(), s) {
 			t.Errorf("no %q in\n%s", s, b.String())
 		}

@@ -74,6 +74,7 @@ type Stats struct {
 
 // Result is the outcome of Run.
 type Result struct {
+	FirstViews  Stats   // every visited position's dashboard once, at cfg.Rate, before the runs below
 	Fixed       Stats   // the mix at cfg.Rate
 	Max         Stats   // the mix at the highest clean rate
 	Dashboard   Stats   // the dashboard alone at its highest rate with p99 within DashboardP99
@@ -142,6 +143,8 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 		base := r.srv.base
 		mix := r.pop.targeter(base, mixPages())
 		r.warmup(ctx, mix)
+		res.FirstViews = r.firstViews(ctx)
+		time.Sleep(r.cfg.Pause)
 		var byPage map[string]Stats
 		perr := r.profiled(ctx, r.cfg.CPUProfile, r.cfg.Duration, func() {
 			res.Fixed, byPage = r.attack(ctx, "mix", r.cfg.Rate, r.cfg.Duration, mix)
@@ -165,6 +168,18 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 		return ctx.Err()
 	})
 	return res, err
+}
+
+// firstViews asks the dashboard of every visited position once at the
+// fixed rate: the first view of a position reads its records from the
+// database, later ones find them in memory, so the runs after it measure a
+// server that has seen its users' positions, and this one what their
+// first views cost.
+func (r *runner) firstViews(ctx context.Context) Stats {
+	n := len(r.pop.visits)
+	d := time.Duration(n) * time.Second / time.Duration(r.cfg.Rate)
+	s, _ := r.attack(ctx, "first views", r.cfg.Rate, max(d, time.Second), r.pop.firstViews(r.srv.base))
+	return s
 }
 
 // Max starts a server and returns the highest rate at which the named

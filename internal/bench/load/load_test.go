@@ -79,6 +79,7 @@ func TestRunDrivesTheMixWithoutErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkClean(t, res.FirstViews)
 	checkClean(t, res.Fixed)
 	checkClean(t, res.Baseline)
 	if res.Fixed.RSSMaxBytes <= 0 {

@@ -110,6 +110,17 @@ func (p *population) targeter(base string, mix []page) vegeta.Targeter {
 	}
 }
 
+// firstViews asks the dashboard of every visited position in turn, each
+// once before any is asked again.
+func (p *population) firstViews(base string) vegeta.Targeter {
+	var next atomic.Uint64
+	return func(t *vegeta.Target) error {
+		v := p.visits[(next.Add(1)-1)%uint64(len(p.visits))]
+		t.Method, t.URL, t.Header, t.Body = http.MethodGet, base+"/posizioni/"+v.number+"/", v.actor.header, nil
+		return nil
+	}
+}
+
 // dealt returns the cycle of the mix: sum-of-weights slots, each page as
 // often as its weight, the pages interleaved (nginx's smooth weighted round
 // robin).

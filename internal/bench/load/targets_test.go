@@ -1,6 +1,12 @@
 package load
 
-import "testing"
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
+)
 
 func TestDealtHoldsEveryPageAsOftenAsItsWeight(t *testing.T) {
 	mix := mixPages()
@@ -51,5 +57,28 @@ func TestPageNamedRefusesUnknownPages(t *testing.T) {
 	}
 	if pg, err := pageNamed(PageF24); err != nil || pg.weight != 1 {
 		t.Errorf("f24: %v, weight %d", err, pg.weight)
+	}
+}
+
+func TestFirstViewsAskEveryVisitedDashboardOnceBeforeAnyAgain(t *testing.T) {
+	titolare := &actor{header: http.Header{"Cookie": {"s=1"}}}
+	agent := &actor{header: http.Header{"Cookie": {"s=2"}}, intermediary: true}
+	p := &population{visits: []visit{{titolare, "10000001"}, {agent, "10000002"}, {agent, "10000003"}}}
+	tr := p.firstViews("http://h")
+	var got []string
+	for range 6 {
+		var tg vegeta.Target
+		if err := tr(&tg); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, tg.URL+" "+http.Header(tg.Header).Get("Cookie"))
+		if pageOf(tg.URL) != PageDashboard {
+			t.Errorf("%s is not a dashboard", tg.URL)
+		}
+	}
+	want := []string{"http://h/posizioni/10000001/ s=1", "http://h/posizioni/10000002/ s=2", "http://h/posizioni/10000003/ s=2"}
+	want = append(want, want...)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("first views asked\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
