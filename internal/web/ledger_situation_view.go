@@ -23,7 +23,10 @@ type sitView struct {
 }
 
 // sitLabels are the labels of the lines of the drill-down, translated once.
-type sitLabels struct{ dueDate, codeline, paid string }
+type sitLabels struct {
+	dueDate, codeline, paid string
+	rows                    sitRowLabels
+}
 
 // sitYearView is one year's table.
 type sitYearView struct {
@@ -32,6 +35,7 @@ type sitYearView struct {
 	Amount, Paid, Debt      string
 	Prescribed              string // "" when nothing is prescribed
 	Items                   []sitItemView
+	Rows                    template.HTML // the items' rows and drill-downs (sitRows)
 }
 
 // sitItemView is one item (a row and its drill-down).
@@ -107,7 +111,8 @@ func optEuro(c money.Cents) string {
 func newSitView(loc *Localizer, d *situationData) *sitView {
 	b := &sitBuilder{loc: loc, d: d, memo: map[string]string{}}
 	s := d.Sit
-	l := &sitLabels{dueDate: loc.T("ledger.col.due_date"), codeline: loc.T("ledger.col.codeline"), paid: loc.T("ledger.col.paid")}
+	l := &sitLabels{dueDate: loc.T("ledger.col.due_date"), codeline: loc.T("ledger.col.codeline"), paid: loc.T("ledger.col.paid"),
+		rows: newSitRowLabels(loc)}
 	v := &sitView{
 		Intro: loc.T("ledger.sit.intro", "Date", s.AsOf.Italian()),
 		Debt:  s.Debt.Italian(), Overdue: s.Overdue.Italian(), Credit: s.Credit.Italian(), Balance: s.Balance.Italian(),
@@ -134,6 +139,7 @@ func (b *sitBuilder) year(l *sitLabels, y *ledger.YearBalance) sitYearView {
 	for i := range y.Items {
 		out.Items = append(out.Items, b.item(l, &y.Items[i]))
 	}
+	out.Rows = sitRows(b.d.number, l.rows, out.Items)
 	return out
 }
 
