@@ -14,8 +14,9 @@ type paymentsData struct {
 	Form     paymentForm
 	Causali  []string
 	Rows     []paymentView
-	Next     template.URL // the next page, "" on the last
-	First    template.URL // the first page, "" when on it
+	Body     template.HTML // the rows as HTML (paymentRows)
+	Next     template.URL  // the next page, "" on the last
+	First    template.URL  // the first page, "" when on it
 	CSV      template.URL
 	Filtered bool
 }
@@ -68,6 +69,7 @@ func (s *Server) payments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data.Rows = paymentViews(rec, page.Rows)
+	data.Body = paymentRows(s.catalog.Localizer(s.catalog.Lang(r)), data.Rows)
 	if !page.Next.IsZero() {
 		q := form.query()
 		q.Set("pagina", page.Next.String())
