@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -24,8 +25,10 @@ type statementData struct {
 // personChart is one person's estratto conto with its bar chart.
 type personChart struct {
 	ledger.PersonStatement
-	Bars []chartBar
-	Desc string // the chart's data in words, for its <desc>
+	Bars    []chartBar
+	Desc    string        // the chart's data in words, for its <desc>
+	BarsSVG template.HTML // the bars (statementBars)
+	Rows    template.HTML // the table's rows (statementRows)
 }
 
 // The geometry of the chart, in SVG user units: a 12-month axis.
@@ -37,6 +40,7 @@ const (
 	chartBottom = 30 // room for the years
 	chartHeight = chartTop + 12*chartMonth + chartBottom
 	chartBase   = chartTop + 12*chartMonth // the y of the axis
+	chartYearY  = chartBase + 20           // the y of the year labels
 )
 
 // chartBar is one year of the chart: the insured months behind, the
@@ -67,6 +71,7 @@ func newPersonChart(p ledger.PersonStatement) personChart {
 		desc = append(desc, strconv.Itoa(y.Year)+": "+strconv.Itoa(y.Credited)+"/"+strconv.Itoa(y.Insured))
 	}
 	c.Desc = strings.Join(desc, "; ")
+	c.BarsSVG = statementBars(c.Bars)
 	return c
 }
 
@@ -92,11 +97,14 @@ func (s *Server) statement(w http.ResponseWriter, r *http.Request) {
 	st := ledger.NewStatement(rec, s.Params)
 	self, ownOnly := s.statementViewer(r)
 	data := statementData{OwnOnly: ownOnly}
+	loc := s.catalog.Localizer(s.catalog.Lang(r))
 	for _, p := range st.Persons {
 		if ownOnly && p.Person.ID != self {
 			continue
 		}
-		data.Persons = append(data.Persons, newPersonChart(p))
+		c := newPersonChart(p)
+		c.Rows = statementRows(loc, p.Years)
+		data.Persons = append(data.Persons, c)
 		data.Years += len(p.Years)
 		data.Insured += p.Insured
 		data.Credited += p.Credited
@@ -117,4 +125,4 @@ func (s *Server) statementViewer(r *http.Request) (int64, bool) {
 }
 
 // YearY is the y of the year labels under the axis.
-func (statementData) YearY() int { return chartBase + 20 }
+func (statementData) YearY() int { return chartYearY }
