@@ -31,6 +31,10 @@ func runDatabase(ctx context.Context, o Options, kind string, p progress) (*Data
 	}
 	defer t.close(false)
 	r := &Database{Kind: kind, Version: t.version(ctx), Positions: o.Positions}
+	r.serverHealth(ctx, t)
+	for _, n := range r.Notes {
+		p.printf("%s: %s", kind, n)
+	}
 	if !o.SkipPortal {
 		r.Growth = &Growth{Pages: growthPages, Rate: o.GrowthRate}
 	}
