@@ -13,7 +13,7 @@ import (
 // is HTML-escaped (TestPaymentRowsAreWhatTheTemplateRendered).
 func paymentRows(loc *Localizer, rows []paymentView) template.HTML {
 	esc := html.EscapeString
-	sede, credit, pending := esc(loc.T("ledger.col.sede")), esc(loc.T("ledger.col.credit")), esc(loc.T("ledger.pay.pending"))
+	sede, credit, pending := esc(loc.T("ledger.col.sede")), esc(loc.T("ledger.col.credit")), loc.T("ledger.pay.pending")
 	kinds := map[string]string{}
 	var b strings.Builder
 	b.Grow(len(rows) * 700)
@@ -41,9 +41,9 @@ func paymentRows(loc *Localizer, rows []paymentView) template.HTML {
 		}
 		switch {
 		case !p.Reconciled:
-			b.WriteString("\n" + `<span class="d-block small">` + pending + "</span>")
+			b.WriteString("\n" + smallNote(pending))
 		case p.Unallocated != 0:
-			b.WriteString("\n" + `<span class="d-block small">` + esc(loc.T("ledger.pay.unallocated", "Amount", p.Unallocated.Italian())) + "</span>")
+			b.WriteString("\n" + smallNote(loc.T("ledger.pay.unallocated", "Amount", p.Unallocated.Italian())))
 		}
 		b.WriteString("</td>\n</tr>")
 	}

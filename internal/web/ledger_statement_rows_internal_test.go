@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"html/template"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -46,10 +45,6 @@ func TestStatementRowsAreWhatTheTemplateRendered(t *testing.T) {
 		{Year: 2032, Known: true},
 	}}
 	chart := newPersonChart(p)
-	space := regexp.MustCompile(`\s+`)
-	norm := func(s string) string {
-		return strings.TrimSpace(space.ReplaceAllString(regexp.MustCompile(`>\s+<`).ReplaceAllString(s, "><"), " "))
-	}
 	for _, lang := range Languages {
 		loc := c.Localizer(lang)
 		ref := template.Must(template.New("stmt").Funcs(template.FuncMap{
@@ -63,8 +58,8 @@ func TestStatementRowsAreWhatTheTemplateRendered(t *testing.T) {
 			if err := ref.ExecuteTemplate(&want, part.name, chart); err != nil {
 				t.Fatal(err)
 			}
-			if norm(string(part.got)) != norm(want.String()) {
-				t.Errorf("%s, %s:\n%s", lang, part.name, firstDifference(norm(want.String()), norm(string(part.got))))
+			if normHTML(string(part.got)) != normHTML(want.String()) {
+				t.Errorf("%s, %s:\n%s", lang, part.name, firstDifference(normHTML(want.String()), normHTML(string(part.got))))
 			}
 		}
 	}
