@@ -103,6 +103,16 @@ type Due struct {
 	CreatedAt   time.Time
 }
 
+// PeriodInYear reports whether the period of d lies within its
+// contribution year, as every due's does: a fixed rate's quarter, the
+// months of a saldo or of the acconti of their year, a sanction's or a
+// correction's parent's period. The store refuses a due that breaks it,
+// and the matching of payments relies on it to read only the years of a
+// payment's period.
+func (d Due) PeriodInYear() bool {
+	return d.PeriodFrom.Year == d.Year && d.PeriodTo.Year == d.Year
+}
+
 // Payment is one F24 sezione INPS line.
 type Payment struct {
 	ID            int64

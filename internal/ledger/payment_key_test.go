@@ -17,6 +17,13 @@ func TestLineKeysCountIdenticalLinesAndIgnoreTheFormat(t *testing.T) {
 		strings.TrimSuffix(ka1, ".1") != strings.TrimSuffix(ka2, ".2") {
 		t.Fatalf("keys %s %s %s", ka1, kb1, ka2)
 	}
+	// The key begins with the payment date, so keys sort by date first.
+	later := a
+	later.PaidOn = a.PaidOn.AddDays(1)
+	kl := k.Key(later)
+	if !strings.HasPrefix(ka1, a.PaidOn.String()+".") || !strings.HasPrefix(kl, later.PaidOn.String()+".") || kl <= kb1 || kl <= ka2 {
+		t.Fatalf("keys %s %s %s and the day after %s: want each to begin with its date", ka1, kb1, ka2, kl)
+	}
 	// Another file: the same content gives the same keys, whatever the line,
 	// source or resolved IDs.
 	c := a

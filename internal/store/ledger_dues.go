@@ -27,6 +27,9 @@ const dueConflict = "ON CONFLICT DO NOTHING"
 // returns how many it created. It runs on q: call it inside a transaction
 // so that a chunk is written whole or not at all.
 func InsertDues(ctx context.Context, q Querier, dues []ledger.Due, now time.Time) (int64, error) {
+	if err := checkDuePeriods(dues); err != nil {
+		return 0, err
+	}
 	const perStatement = 500 // 500 × 17 parameters stays under SQLite's and PostgreSQL's limits
 	var created int64
 	for start := 0; start < len(dues); start += perStatement {
@@ -38,6 +41,18 @@ func InsertDues(ctx context.Context, q Querier, dues []ledger.Due, now time.Time
 		created += n
 	}
 	return created, nil
+}
+
+// checkDuePeriods refuses dues whose period is not within their year
+// (ledger.Due.PeriodInYear): the matching of payments reads only the dues
+// of the years of a payment's period.
+func checkDuePeriods(dues []ledger.Due) error {
+	for i := range dues {
+		if d := &dues[i]; !d.PeriodInYear() {
+			return fmt.Errorf("store: due %s: its period %s–%s is not within its year %d", d.NaturalKey, d.PeriodFrom, d.PeriodTo, d.Year)
+		}
+	}
+	return nil
 }
 
 func insertDueRows(ctx context.Context, q Querier, dues []ledger.Due, now time.Time) (int64, error) {

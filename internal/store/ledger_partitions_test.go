@@ -151,14 +151,14 @@ func TestPartitionMigrationKeepsData(t *testing.T) {
 	}
 	rows.Close()
 	want := map[string]string{"old:a": "dues_2024", "old:b": "dues_2025", "old:sanction": "dues_2025", "new:2025": "dues_2025",
-		"old.2025-05-16": "payments_2025", "old.2026-01-10": "payments_2026"}
+		"2025-05-16.old.2025-05-16": "payments_2025", "2026-01-10.old.2026-01-10": "payments_2026"} // keys by date: migration 00018
 	for k, part := range want {
 		if placed[k] != part {
 			t.Errorf("%s in %q, want %s", k, placed[k], part)
 		}
 	}
 	_, err = db.W().Exec(ctx, `INSERT INTO allocations (payment_id, payment_paid_on, due_id, due_year, amount, method, created_at)
-		SELECT id, paid_on, ?, 2024, 1, 'manual', created_at FROM payments WHERE line_key = 'old.2025-05-16'`, newID)
+		SELECT id, paid_on, ?, 2024, 1, 'manual', created_at FROM payments WHERE line_key = '2025-05-16.old.2025-05-16'`, newID)
 	if err == nil || !strings.Contains(err.Error(), "allocations_due_fkey") {
 		t.Fatalf("allocation to due %d with the wrong year: %v, want a foreign key violation", newID, err)
 	}

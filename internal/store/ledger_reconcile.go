@@ -77,7 +77,8 @@ func recLoadBook(ctx context.Context, q Querier, payments []ledger.Payment) ([]l
 			prefixes = append(prefixes, p.CodiceINPS[:codeline.PrefixLen])
 		}
 		if p.Debit > 0 && p.PersonID != 0 && (!verified[i] || !found[p.CodiceINPS]) {
-			wanted = append(wanted, recMatch{p.PersonID, p.Causale, p.PeriodFrom.String(), p.PeriodTo.String()})
+			wanted = append(wanted, recMatch{p.PersonID, p.Causale, p.PeriodFrom.String(), p.PeriodTo.String(),
+				p.PeriodFrom.Year, p.PeriodTo.Year})
 		}
 	}
 	regenerated, err := recDuesByPrefix(ctx, q, payDistinct(prefixes, func(c string) string { return c }))

@@ -77,11 +77,15 @@ func recDuesByPrefix(ctx context.Context, q Querier, prefixes []string) ([]ledge
 }
 
 // recMatch is what a payment to be matched looks for: dues of a person and
-// causale whose period overlaps from–to (ISO months).
+// causale whose period overlaps from–to (ISO months). Such a due's year is
+// between the years of from and to, since every due's period lies within
+// its year (ledger.Due.PeriodInYear): the query reads only those years of
+// the person's dues (index dues_person), not the whole history.
 type recMatch struct {
-	Person   int64
-	Causale  string
-	From, To string
+	Person           int64
+	Causale          string
+	From, To         string
+	FromYear, ToYear int
 }
 
 // recDuesByMatch reads the dues, corrections aside (sanctions included:
@@ -91,28 +95,38 @@ func recDuesByMatch(ctx context.Context, q Querier, wanted []recMatch) ([]ledger
 	if len(wanted) == 0 {
 		return nil, nil
 	}
-	const on = ` d.person_id = j.person AND d.causale = j.causale AND d.period_from <= j.pto AND d.period_to >= j.pfrom
-		AND d.kind <> 'correction'`
+	const on = ` d.person_id = j.person AND d.year BETWEEN j.yfrom AND j.yto AND d.causale = j.causale
+		AND d.period_from <= j.pto AND d.period_to >= j.pfrom AND d.kind <> 'correction'`
 	if q.Dialect() == Postgres {
-		persons, causali, froms, tos := make([]int64, len(wanted)), make([]string, len(wanted)), make([]string, len(wanted)), make([]string, len(wanted))
-		for i, w := range wanted {
-			persons[i], causali[i], froms[i], tos[i] = w.Person, w.Causale, w.From, w.To
-		}
 		return recScanOpenDues(ctx, q, `SELECT `+recOpenDueSelect+`
-			FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS j(person, causale, pfrom, pto)
-			JOIN dues d ON`+on, persons, causali, froms, tos)
+			FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[]) AS j(person, causale, pfrom, pto, yfrom, yto)
+			JOIN dues d ON`+on, recMatchArrays(wanted)...)
 	}
-	rows := make([][4]any, len(wanted))
+	rows := make([][6]any, len(wanted))
 	for i, w := range wanted {
-		rows[i] = [4]any{w.Person, w.Causale, w.From, w.To}
+		rows[i] = [6]any{w.Person, w.Causale, w.From, w.To, w.FromYear, w.ToYear}
 	}
 	b, err := json.Marshal(rows)
 	if err != nil {
 		return nil, fmt.Errorf("store: encode list: %w", err)
 	}
 	return recScanOpenDues(ctx, q, `SELECT `+recOpenDueSelect+`
-		FROM (SELECT value ->> 0 AS person, value ->> 1 AS causale, value ->> 2 AS pfrom, value ->> 3 AS pto FROM json_each(?)) j
+		FROM (SELECT value ->> 0 AS person, value ->> 1 AS causale, value ->> 2 AS pfrom, value ->> 3 AS pto,
+			value ->> 4 AS yfrom, value ->> 5 AS yto FROM json_each(?)) j
 		JOIN dues d ON`+on, string(b))
+}
+
+// recMatchArrays returns wanted as the six arrays of the PostgreSQL query
+// of recDuesByMatch, one per field.
+func recMatchArrays(wanted []recMatch) []any {
+	n := len(wanted)
+	persons, causali, froms, tos, fromYears, toYears := make([]int64, n), make([]string, n), make([]string, n),
+		make([]string, n), make([]int32, n), make([]int32, n)
+	for i, w := range wanted {
+		persons[i], causali[i], froms[i], tos[i] = w.Person, w.Causale, w.From, w.To
+		fromYears[i], toYears[i] = int32(w.FromYear), int32(w.ToYear)
+	}
+	return []any{persons, causali, froms, tos, fromYears, toYears}
 }
 
 // recScanOpenDues runs a query of recOpenDueSelect.
