@@ -6,14 +6,20 @@ import (
 	"strings"
 )
 
-// Analyze refreshes the planner's statistics of tables after a bulk load:
-// right after thousands of rows arrive, PostgreSQL still plans for the
-// tables as they were (often empty) until autovacuum catches up, and picks
-// scans that make the next batch many times slower. On SQLite it runs
-// ANALYZE on the same tables with analysis_limit = sqliteAnalysisLimit, as
-// SQLite advises: the statistics of a sample, in milliseconds rather than
-// the seconds a full pass over millions of dues takes. Table names are the
-// caller's constants.
+// Analyze refreshes the planner's statistics after a bulk load: right
+// after thousands of rows arrive, the planner still plans for the tables as
+// they were (often empty) and picks scans that make the next batch many
+// times slower.
+//
+// On PostgreSQL it runs ANALYZE on tables (the caller's constants), which
+// samples them. On SQLite it runs PRAGMA optimize over every table
+// (sqliteOptimize): SQLite then analyzes, on a sample, the tables never
+// analyzed and those whose size changed many times over since they were,
+// and leaves the others. A plain ANALYZE, even with an analysis limit,
+// still counts every row of the table: on the 100,000-position history
+// (5.4 million dues) 0.3–0.4 s with the file in the operating system's
+// cache and 2.4 s without, after each batch, growing with the table and not
+// with the batch; PRAGMA optimize decides in under a millisecond.
 func Analyze(ctx context.Context, db *DB, tables ...string) error {
 	if len(tables) == 0 {
 		return nil
@@ -22,23 +28,15 @@ func Analyze(ctx context.Context, db *DB, tables ...string) error {
 		_, err := db.W().Exec(ctx, "ANALYZE "+strings.Join(tables, ", "))
 		return wrapAnalyze(err)
 	}
-	return db.InTx(ctx, func(q Querier) error {
-		if _, err := q.Exec(ctx, fmt.Sprintf("PRAGMA analysis_limit = %d", sqliteAnalysisLimit)); err != nil {
-			return wrapAnalyze(err)
-		}
-		defer func() { _, _ = q.Exec(context.WithoutCancel(ctx), "PRAGMA analysis_limit = 0") }()
-		for _, t := range tables {
-			if _, err := q.Exec(ctx, "ANALYZE "+t); err != nil {
-				return wrapAnalyze(err)
-			}
-		}
-		return nil
-	})
+	_, err := db.W().Exec(ctx, sqliteOptimize)
+	return wrapAnalyze(err)
 }
 
-// sqliteAnalysisLimit is the number of rows of each index SQLite's ANALYZE
-// looks at.
-const sqliteAnalysisLimit = 1000
+// sqliteOptimize is PRAGMA optimize with the mask 0x10012: analyze the
+// tables that might benefit (0x02), with a temporary analysis limit
+// (0x10), checking every table rather than only those the connection has
+// used (0x10000).
+const sqliteOptimize = "PRAGMA optimize = 0x10012"
 
 func wrapAnalyze(err error) error {
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cassetto-dev/cassetto/internal/contrib"
+	"github.com/cassetto-dev/cassetto/internal/contrib/codeline"
 	"github.com/cassetto-dev/cassetto/internal/ledger"
 )
 
@@ -27,7 +28,7 @@ const dueConflict = "ON CONFLICT DO NOTHING"
 // returns how many it created. It runs on q: call it inside a transaction
 // so that a chunk is written whole or not at all.
 func InsertDues(ctx context.Context, q Querier, dues []ledger.Due, now time.Time) (int64, error) {
-	if err := checkDuePeriods(dues); err != nil {
+	if err := checkDues(dues); err != nil {
 		return 0, err
 	}
 	const perStatement = 500 // 500 × 17 parameters stays under SQLite's and PostgreSQL's limits
@@ -43,13 +44,21 @@ func InsertDues(ctx context.Context, q Querier, dues []ledger.Due, now time.Time
 	return created, nil
 }
 
-// checkDuePeriods refuses dues whose period is not within their year
-// (ledger.Due.PeriodInYear): the matching of payments reads only the dues
-// of the years of a payment's period.
-func checkDuePeriods(dues []ledger.Due) error {
+// checkDues refuses dues whose period is not within their year
+// (ledger.Due.PeriodInYear), or whose codeline is not a code of their
+// year: reconciliation reads only the dues of the years of a payment's
+// period, or of its code.
+func checkDues(dues []ledger.Due) error {
 	for i := range dues {
-		if d := &dues[i]; !d.PeriodInYear() {
+		d := &dues[i]
+		if !d.PeriodInYear() {
 			return fmt.Errorf("store: due %s: its period %s–%s is not within its year %d", d.NaturalKey, d.PeriodFrom, d.PeriodTo, d.Year)
+		}
+		if d.Codeline == "" {
+			continue
+		}
+		if f, err := codeline.Parse(d.Codeline); err != nil || f.Year != d.Year {
+			return fmt.Errorf("store: due %s: its codeline %s is not a code of its year %d", d.NaturalKey, d.Codeline, d.Year)
 		}
 	}
 	return nil

@@ -87,7 +87,7 @@ const impParallelMin = 4000
 // the chunk's transaction commits. Should that commit then fail, the
 // second half stays and a new run adds the first.
 func (t pgDuesTx) InsertDues(ctx context.Context, dues []ledger.Due) (int64, error) {
-	if err := checkDuePeriods(dues); err != nil {
+	if err := checkDues(dues); err != nil {
 		return 0, err
 	}
 	fresh, err := t.unstored(ctx, dues)

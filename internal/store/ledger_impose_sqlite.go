@@ -56,7 +56,7 @@ func (t *sqliteDuesTx) Prior(ctx context.Context, year int, persons []int64) ([]
 // InsertDues writes full groups of imposeRowsPerStatement dues with the
 // prepared statement and the rest with store.InsertDues.
 func (t *sqliteDuesTx) InsertDues(ctx context.Context, dues []ledger.Due) (int64, error) {
-	if err := checkDuePeriods(dues); err != nil {
+	if err := checkDues(dues); err != nil {
 		return 0, err
 	}
 	var created int64

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/cassetto-dev/cassetto/internal/contrib"
+	"github.com/cassetto-dev/cassetto/internal/contrib/codeline"
 	"github.com/cassetto-dev/cassetto/internal/ledger"
 )
 
@@ -39,7 +40,10 @@ func recScanOpenDue(sc interface{ Scan(...any) error }) (ledger.OpenDue, error) 
 	return d, nil
 }
 
-// recDuesByCodeline reads the dues with the codelines given.
+// recDuesByCodeline reads the dues with the codelines given. A due's
+// codeline carries its year (checkDues), so the query names the years of
+// the codes too: on PostgreSQL it then probes the codeline index of those
+// years' partitions only, instead of every year's.
 func recDuesByCodeline(ctx context.Context, q Querier, codes []string) ([]ledger.OpenDue, error) {
 	if len(codes) == 0 {
 		return nil, nil
@@ -48,8 +52,25 @@ func recDuesByCodeline(ctx context.Context, q Querier, codes []string) ([]ledger
 	if err != nil {
 		return nil, err
 	}
+	inYears, years, err := payIn(q.Dialect(), "d.year", codeYears(codes))
+	if err != nil {
+		return nil, err
+	}
 	// codeline <> '' lets the planner use the partial index dues_codeline.
-	return recScanOpenDues(ctx, q, `SELECT `+recOpenDueSelect+` FROM dues d WHERE `+cond+` AND d.codeline <> ''`, arg)
+	return recScanOpenDues(ctx, q, `SELECT `+recOpenDueSelect+` FROM dues d WHERE `+cond+` AND d.codeline <> '' AND `+inYears,
+		arg, years)
+}
+
+// codeYears returns the distinct contribution years of codes (those that
+// parse; the others name no due).
+func codeYears(codes []string) []int64 {
+	return payDistinct(codes, func(c string) int64 {
+		f, err := codeline.Parse(c)
+		if err != nil {
+			return 0
+		}
+		return int64(f.Year)
+	})
 }
 
 // recByPrefixQuery reads the dues whose codeline begins with one of a list

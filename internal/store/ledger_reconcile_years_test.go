@@ -8,6 +8,7 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
+	"github.com/cassetto-dev/cassetto/internal/contrib/codeline"
 	"github.com/cassetto-dev/cassetto/internal/ledger"
 	"github.com/cassetto-dev/cassetto/internal/money"
 	"github.com/cassetto-dev/cassetto/internal/store"
@@ -58,6 +59,58 @@ func TestMatchedPaymentSpanningTwoYearsPaysTheDuesOfBoth(t *testing.T) {
 	want := []string{"test:2025:1=" + payRate.String(), "test:rata4:4=" + payRate.String()}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("allocations %q, want %q", got, want)
+	}
+}
+
+// TestDuesByCodelineFindsTheDuesOfEachCodesYear reads, in one query, the
+// dues of a 2024 code and of a 2025 code: each code's year is where its due
+// is looked for.
+func TestDuesByCodelineFindsTheDuesOfEachCodesYear(t *testing.T) {
+	ctx := context.Background()
+	f := newPayFixture(t)
+	older := f.fourthRate(2024)
+	code, err := codeline.Make(codeline.Fields{Position: 10000001, Subject: 10, Rata: 4, Year: 2024, Seq: 1}, "1300", payRate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older.Codeline = code
+	if err := f.db.InTx(ctx, func(q store.Querier) error {
+		_, err := store.InsertDues(ctx, q, []ledger.Due{older}, payClock())
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dues, err := store.DuesByCodeline(ctx, f.db.R(), []string{code, f.rates[0].Codeline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, d := range dues {
+		got[d.Codeline] = d.Year
+	}
+	if len(dues) != 2 || got[code] != 2024 || got[f.rates[0].Codeline] != 2025 {
+		t.Fatalf("dues by codeline %v, want the 2024 and the 2025 rate", got)
+	}
+}
+
+// TestInsertDuesRefusesACodeOfAnotherYear: a due of 2025 carrying the
+// code of a 2024 rate is refused with a message naming it.
+func TestInsertDuesRefusesACodeOfAnotherYear(t *testing.T) {
+	ctx := context.Background()
+	f := newPayFixture(t)
+	wrong := f.fourthRate(2025)
+	wrong.NaturalKey = "test:wrong"
+	code, err := codeline.Make(codeline.Fields{Position: 10000001, Subject: 10, Rata: 4, Year: 2024, Seq: 1}, "1300", payRate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong.Codeline = code
+	err = f.db.InTx(ctx, func(q store.Querier) error {
+		_, err := store.InsertDues(ctx, q, []ledger.Due{wrong}, payClock())
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "test:wrong: its codeline "+code+" is not a code of its year 2025") {
+		t.Fatalf("error %v, want the due named with its code and year", err)
 	}
 }
 
