@@ -17,20 +17,28 @@ import (
 // the line keys already stored (decision 32).
 const lineKeysByDate = 18
 
+// openAtVersion opens a fresh test database migrated up to version only,
+// for the tests of a later migration; it is closed when the test ends.
+func openAtVersion(t *testing.T, version int64) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), storetest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := store.MigrateUpTo(context.Background(), db, version); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
 // TestLineKeyMigrationPutsTheDateFirst stores two payments with line keys
 // of the earlier form ("HASH.N") and upgrades the database: each key gets
 // its payment's date in front, and the line imported before the upgrade,
 // imported again, adds nothing.
 func TestLineKeyMigrationPutsTheDateFirst(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, storetest.URL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := store.MigrateUpTo(ctx, db, lineKeysByDate-1); err != nil {
-		t.Fatal(err)
-	}
+	db := openAtVersion(t, lineKeysByDate-1)
 	if err := store.YearPartitions(ctx, db, 2025, 2026); err != nil {
 		t.Fatal(err)
 	}

@@ -91,20 +91,13 @@ func oldLedger(t *testing.T, ctx context.Context, db *store.DB) []int64 {
 // foreign keys hold.
 func TestPartitionMigrationKeepsData(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, storetest.URL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := store.MigrateUpTo(ctx, db, partitionedFrom-1); err != nil {
-		t.Fatal(err)
-	}
+	db := openAtVersion(t, partitionedFrom-1)
 	ids := oldLedger(t, ctx, db)
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
 	var n, dueYears, paidOn, itemYears int
-	err = db.R().QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM dues),
+	err := db.R().QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM dues),
 		(SELECT COUNT(*) FROM allocations a JOIN dues d ON d.id = a.due_id AND d.year = a.due_year),
 		(SELECT COUNT(*) FROM allocations a JOIN payments p ON p.id = a.payment_id AND p.paid_on = a.payment_paid_on),
 		(SELECT COUNT(*) FROM notice_items ni JOIN dues d ON d.id = ni.due_id AND d.year = ni.due_year)`).
