@@ -147,7 +147,7 @@ func (t pgDuesTx) copyAside(ctx context.Context, dues []ledger.Due) impAside {
 // order (the payments generator, the demo history) sees the same order on
 // every run and on both databases.
 func impNumber(ctx context.Context, tx pgx.Tx, dues []ledger.Due) error {
-	rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('dues', 'id')) FROM generate_series(1, $1)`, len(dues))
+	rows, err := tx.Query(ctx, pgNextIDs("dues"), len(dues))
 	if err != nil {
 		return fmt.Errorf("store: due ids: %w", err)
 	}
