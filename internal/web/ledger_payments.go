@@ -69,7 +69,7 @@ func (s *Server) payments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data.Rows = paymentViews(rec, page.Rows)
-	data.Body = paymentRows(s.catalog.Localizer(s.catalog.Lang(r)), data.Rows)
+	data.Body = paymentRows(s.localizer(r), data.Rows)
 	if !page.Next.IsZero() {
 		q := form.query()
 		q.Set("pagina", page.Next.String())

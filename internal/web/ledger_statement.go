@@ -97,7 +97,7 @@ func (s *Server) statement(w http.ResponseWriter, r *http.Request) {
 	st := ledger.NewStatement(rec, s.Params)
 	self, ownOnly := s.statementViewer(r)
 	data := statementData{OwnOnly: ownOnly}
-	loc := s.catalog.Localizer(s.catalog.Lang(r))
+	loc := s.localizer(r)
 	for _, p := range st.Persons {
 		if ownOnly && p.Person.ID != self {
 			continue
@@ -123,6 +123,3 @@ func (s *Server) statementViewer(r *http.Request) (int64, bool) {
 	}
 	return st.actor.PersonID, true
 }
-
-// YearY is the y of the year labels under the axis.
-func (statementData) YearY() int { return chartYearY }
