@@ -36,7 +36,7 @@ func runDatabase(ctx context.Context, o Options, kind string, p progress) (*Data
 		p.printf("%s: %s", kind, n)
 	}
 	if !o.SkipPortal {
-		r.Growth = &Growth{Pages: growthPages, Rate: o.GrowthRate}
+		r.Growth = &Growth{Pages: growthColumns(), Rate: o.GrowthRate}
 	}
 	if err := r.history(ctx, o, t, p); err != nil {
 		return r, err

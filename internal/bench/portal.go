@@ -120,8 +120,16 @@ func ratio(a, b float64) float64 {
 	return a / b
 }
 
-// growthPages are the pages of the growth curve.
+// growthPages are the pages of the growth curve. Each size first asks
+// every visited position's dashboard once (load.FirstViews), as the load
+// runs do: those first views read from the disk what the later ones find
+// in memory, so they are reported apart, and the pages are measured after
+// them.
 var growthPages = []string{load.PageDashboard, load.PageSituation}
+
+// growthColumns are the figures of a growth point: the first views, then
+// growthPages.
+func growthColumns() []string { return append([]string{load.FirstViews}, growthPages...) }
 
 // Growth is the latency of growthPages at several numbers of positions,
 // each database seeded with the same history.
@@ -146,7 +154,7 @@ func (r *Database) growthPoint(ctx context.Context, o Options, t *target, n int,
 		return nil
 	}
 	cfg := uncached(loadConfig(o, t, r.Kind, p)) // the curve measures the database's reads
-	cfg.LatencyRate = o.GrowthRate
+	cfg.LatencyRate, cfg.FirstViews = o.GrowthRate, true
 	stats, err := load.Latency(ctx, cfg, growthPages)
 	if err != nil {
 		return fmt.Errorf("growth at %d positions: %w", n, err)

@@ -164,7 +164,7 @@ func (p *Portal) markdown(w io.Writer) {
 }
 
 func (g *Growth) markdown(w io.Writer) {
-	fmt.Fprintf(w, "\n### Growth curve (each page alone at %d req/s, records cache off)\n\n| positions | seed + history s |", g.Rate)
+	fmt.Fprintf(w, "\n### Growth curve (every visited dashboard once, then each page alone, at %d req/s, records cache off)\n\n| positions | seed + history s |", g.Rate)
 	for _, p := range g.Pages {
 		fmt.Fprintf(w, " %s p50 ms | %s p99 ms | %s errors |", p, p, p)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cassetto-dev/cassetto/internal/batch/batchtest"
 	"github.com/cassetto-dev/cassetto/internal/bench"
+	"github.com/cassetto-dev/cassetto/internal/bench/load"
 	"github.com/cassetto-dev/cassetto/internal/cli"
 	"github.com/cassetto-dev/cassetto/internal/store/storetest"
 )
@@ -90,12 +91,17 @@ func checkBenchDatabase(t *testing.T, d bench.Database) {
 		t.Errorf("%s portal: %d errors at the fixed rate, %d pages", d.Kind, p.Fixed.Errors, len(p.Pages))
 	}
 	g := d.Growth
-	if g == nil || len(g.Points) != 2 || len(g.P99Ratio) != 2 {
+	if g == nil || len(g.Points) != 2 || len(g.P99Ratio) != 3 {
 		t.Fatalf("%s growth: %+v", d.Kind, g)
 	}
 	for _, pt := range g.Points {
-		if len(pt.Pages) != 2 || pt.Pages[0].P99 == 0 || pt.Pages[1].P99 == 0 {
-			t.Errorf("%s growth at %d: %+v", d.Kind, pt.Positions, pt.Pages)
+		if len(pt.Pages) != 3 || pt.Pages[0].Name != load.FirstViews {
+			t.Fatalf("%s growth at %d: %+v, want the first views and two pages", d.Kind, pt.Positions, pt.Pages)
+		}
+		for _, s := range pt.Pages {
+			if s.Requests == 0 || s.P99 == 0 {
+				t.Errorf("%s growth at %d, %s: %+v", d.Kind, pt.Positions, s.Name, s)
+			}
 		}
 	}
 }

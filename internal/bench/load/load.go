@@ -44,8 +44,17 @@ type Config struct {
 	// default the notifications a fresh seed leaves pending are processed
 	// first: the server's worker would otherwise spend the runs on them.
 	KeepBacklog bool
-	Logf        func(format string, args ...any) // what the harness does, for a live log; may be nil
+	// FirstViews makes Latency ask the dashboard of every visited position
+	// once, at LatencyRate, before the pages: its Stats come first, named
+	// FirstViews, and the pages are then measured on a server whose
+	// database has read its users' positions, as in Run.
+	FirstViews bool
+	Logf       func(format string, args ...any) // what the harness does, for a live log; may be nil
 }
+
+// FirstViews names the run that asks every visited position's dashboard
+// once, before the others.
+const FirstViews = "first views"
 
 // DashboardP99 is the p99 bound of the dashboard's highest-rate run: the
 // target of issue 7 is 1,000 dashboard pages/s at a p99 within 50 ms.
@@ -143,7 +152,7 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 		base := r.srv.base
 		mix := r.pop.targeter(base, mixPages())
 		r.warmup(ctx, mix)
-		res.FirstViews = r.firstViews(ctx)
+		res.FirstViews = r.firstViews(ctx, r.cfg.Rate)
 		time.Sleep(r.cfg.Pause)
 		var byPage map[string]Stats
 		perr := r.profiled(ctx, r.cfg.CPUProfile, r.cfg.Duration, func() {
@@ -170,15 +179,14 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	return res, err
 }
 
-// firstViews asks the dashboard of every visited position once at the
-// fixed rate: the first view of a position reads its records from the
-// database, later ones find them in memory, so the runs after it measure a
-// server that has seen its users' positions, and this one what their
-// first views cost.
-func (r *runner) firstViews(ctx context.Context) Stats {
+// firstViews asks the dashboard of every visited position once at rate:
+// the first view of a position reads its records from the database, later
+// ones find them in memory, so the runs after it measure a server that has
+// seen its users' positions, and this one what their first views cost.
+func (r *runner) firstViews(ctx context.Context, rate int) Stats {
 	n := len(r.pop.visits)
-	d := time.Duration(n) * time.Second / time.Duration(r.cfg.Rate)
-	s, _ := r.attack(ctx, "first views", r.cfg.Rate, max(d, time.Second), r.pop.firstViews(r.srv.base))
+	d := time.Duration(n) * time.Second / time.Duration(rate)
+	s, _ := r.attack(ctx, FirstViews, rate, max(d, time.Second), r.pop.firstViews(r.srv.base))
 	return s
 }
 
@@ -202,7 +210,7 @@ func Max(ctx context.Context, cfg Config, name string, bound time.Duration) (Sta
 // Latency measures each named page alone (PageDashboard, PageSituation,
 // PagePayments, PageStatement, PageF24, PageCases, PageBaseline,
 // PageBaselineGated) at cfg.LatencyRate for cfg.Duration, one after the
-// other on one server.
+// other on one server; with cfg.FirstViews, after the first views.
 func Latency(ctx context.Context, cfg Config, names []string) ([]Stats, error) {
 	var sel []page
 	for _, n := range names {
@@ -215,6 +223,10 @@ func Latency(ctx context.Context, cfg Config, names []string) ([]Stats, error) {
 	var out []Stats
 	err := withServer(ctx, cfg, func(r *runner) error {
 		r.warmup(ctx, r.pop.targeter(r.srv.base, mixPages()))
+		if r.cfg.FirstViews {
+			out = append(out, r.firstViews(ctx, r.cfg.LatencyRate))
+			time.Sleep(r.cfg.Pause)
+		}
 		for i, pg := range sel {
 			if i > 0 {
 				time.Sleep(r.cfg.Pause)

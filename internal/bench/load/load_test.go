@@ -113,8 +113,8 @@ func TestRunDrivesTheMixWithoutErrors(t *testing.T) {
 }
 
 // TestLatencyMeasuresEachPageAlone runs named pages one by one, with a CPU
-// profile of the server for each, and refuses an unknown name before
-// starting anything.
+// profile of the server for each, after the first views when asked, and
+// refuses an unknown name before starting anything.
 func TestLatencyMeasuresEachPageAlone(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the server")
@@ -127,14 +127,20 @@ func TestLatencyMeasuresEachPageAlone(t *testing.T) {
 	}
 	dir := t.TempDir()
 	cfg.Duration, cfg.LatencyRate, cfg.CPUProfile = time.Second, 20, filepath.Join(dir, "cpu.pprof")
+	cfg.FirstViews = true
 	stats, err := load.Latency(t.Context(), cfg, []string{load.PageDashboard, load.PageF24, load.PageBaselineGated})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(stats) != 3 {
-		t.Fatalf("%d results, want 3", len(stats))
+	if len(stats) != 4 {
+		t.Fatalf("%d results, want the first views and 3 pages", len(stats))
 	}
-	for _, s := range stats {
+	first := stats[0]
+	if first.Name != load.FirstViews || first.Rate != 20 {
+		t.Errorf("first result %q at %.0f/s, want %q at the latency rate", first.Name, first.Rate, load.FirstViews)
+	}
+	checkClean(t, first)
+	for _, s := range stats[1:] {
 		checkClean(t, s)
 		if fi, err := os.Stat(filepath.Join(dir, "cpu-"+s.Name+".pprof")); err != nil || fi.Size() == 0 {
 			t.Errorf("%s: no CPU profile (%v)", s.Name, err)
