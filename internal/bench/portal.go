@@ -131,7 +131,7 @@ var growthPages = []string{load.PageDashboard, load.PageSituation}
 // growthPages.
 func growthColumns() []string { return append([]string{load.FirstViews}, growthPages...) }
 
-// Growth is the latency of growthPages at several numbers of positions,
+// Growth is the latency of growthColumns at several numbers of positions,
 // each database seeded with the same history.
 type Growth struct {
 	Pages    []string           `json:"pages"`
