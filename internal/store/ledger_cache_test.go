@@ -1,9 +1,11 @@
 package store_test
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
+	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/ledger"
 	"github.com/cassetto-dev/cassetto/internal/money"
@@ -104,5 +106,53 @@ func TestRecordsCacheReadsAYearWithoutIt(t *testing.T) {
 	}
 	if hits, misses := cache.Stats(); hits != 0 || misses != 0 {
 		t.Fatalf("a year's reads used the cache: %d hits, %d misses", hits, misses)
+	}
+}
+
+// TestLedgerVersionRaisedByATransactionOfManyWrites: a transaction that
+// inserts a position's due, a payment and its allocation, then updates the
+// due, raises the position's version — on PostgreSQL exactly once, however
+// many of its statements touched the position (migration 00019) — and the
+// next transaction raises it again.
+func TestLedgerVersionRaisedByATransactionOfManyWrites(t *testing.T) {
+	f := newLedgerFixture(t)
+	pos, _ := f.position("10000001")
+	version := func() int64 {
+		t.Helper()
+		page, err := store.ReadPagePosition(f.ctx, f.db, pos.Number, 0)
+		f.must(err)
+		return page.LedgerVersion
+	}
+	writeAll := func(q store.Querier, year int) {
+		d := ledger.Due{NaturalKey: fmt.Sprint("tx:", year), PositionID: pos.ID, PersonID: pos.TitolareID, SubjectCode: 10,
+			Year: year, Kind: ledger.FixedRate(1), Causale: "CF", PeriodFrom: contrib.YearMonth{Year: year, Month: 1},
+			PeriodTo: contrib.YearMonth{Year: year, Month: 3}, DueDate: civil.Date{Year: year, Month: 5, Day: 16}, Amount: 113743}
+		_, err := store.InsertDues(f.ctx, q, []ledger.Due{d}, fixedClock())
+		f.must(err)
+		var dueID, payID int64
+		f.must(q.QueryRow(f.ctx, `SELECT id FROM dues WHERE natural_key = ?`, d.NaturalKey).Scan(&dueID))
+		f.must(q.QueryRow(f.ctx, `INSERT INTO payments (line_key, paid_on, codice_fiscale, person_id, position_id,
+			codice_sede, causale, codice_inps, period_from, period_to, debit, credit, source, source_line, reconciled_at, created_at)
+			VALUES (?, ?, 'TSTPRS000000001X', ?, ?, '1300', 'CF', '', ?, ?, 113743, 0, 'test.csv', 1, ?, ?) RETURNING id`,
+			fmt.Sprint("tx:", year), d.DueDate, pos.TitolareID, pos.ID, fmt.Sprintf("%d-01", year), fmt.Sprintf("%d-03", year),
+			fixedClock(), fixedClock()).Scan(&payID))
+		_, err = q.Exec(f.ctx, `INSERT INTO allocations (payment_id, payment_paid_on, due_id, due_year, amount, method, created_at)
+			VALUES (?, ?, ?, ?, 113743, 'codeline', ?)`, payID, d.DueDate, dueID, year, fixedClock())
+		f.must(err)
+		_, err = q.Exec(f.ctx, `UPDATE dues SET reason = 'checked' WHERE id = ?`, dueID)
+		f.must(err)
+	}
+	before := version()
+	f.must(f.db.InTx(f.ctx, func(q store.Querier) error { writeAll(q, 2025); return nil }))
+	once := version()
+	if once <= before {
+		t.Fatalf("a transaction of ledger writes left the version at %d (was %d)", once, before)
+	}
+	if f.db.Dialect == store.Postgres && once != before+1 {
+		t.Fatalf("PostgreSQL: one transaction raised the version from %d to %d, want once", before, once)
+	}
+	f.must(f.db.InTx(f.ctx, func(q store.Querier) error { writeAll(q, 2026); return nil }))
+	if again := version(); again <= once {
+		t.Fatalf("the next transaction left the version at %d (was %d)", again, once)
 	}
 }
