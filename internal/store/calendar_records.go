@@ -12,7 +12,8 @@ import (
 const deadlinePositionsPerQuery = 500
 
 // Deadline queries: positions, persons, dues, their allocations and the
-// notices naming them, for a list of positions (%s: the placeholders).
+// notices naming them, for a list of positions (%s: the placeholders; for
+// the allocations, the ids of the dues read).
 const (
 	deadlinePositionsQuery = `SELECT p.id, p.number, p.gestione, p.office_code FROM positions p WHERE p.id IN (%s)`
 	deadlinePersonsQuery   = `SELECT p.id, pe.id, 10, pe.given_name, pe.family_name
@@ -21,9 +22,8 @@ const (
 		SELECT m.position_id, pe.id, m.subject_code, pe.given_name, pe.family_name
 		FROM members m JOIN persons pe ON pe.id = m.person_id WHERE m.position_id IN (%[1]s)`
 	deadlineDuesQuery        = `SELECT ` + DueSelect + ` FROM dues d WHERE d.position_id IN (%s) ORDER BY d.id`
-	deadlineAllocationsQuery = `SELECT d.position_id, ` + allocationColumns + ` FROM allocations a
-		JOIN dues d ON d.id = a.due_id WHERE d.position_id IN (%s) ORDER BY a.id`
-	deadlineNoticesQuery = `SELECT n.position_id, n.id, n.kind, n.number, n.issued_on, n.deadline, COALESCE(n.parent_id, 0),
+	deadlineAllocationsQuery = `SELECT ` + allocationColumns + ` FROM allocations a WHERE %s ORDER BY a.id` // %s: payIn of the dues' ids
+	deadlineNoticesQuery     = `SELECT n.position_id, n.id, n.kind, n.number, n.issued_on, n.deadline, COALESCE(n.parent_id, 0),
 		ni.due_id, ni.capital, ni.sanction, ni.settlement_eligible
 		FROM notices n JOIN notice_items ni ON ni.notice_id = n.id WHERE n.position_id IN (%s) ORDER BY n.id, ni.due_id`
 )
@@ -64,9 +64,7 @@ func (r *LedgerReader) deadlineChunk(ctx context.Context, ids []int64) (map[int6
 			return deadlinePersons(ctx, q, fmt.Sprintf(deadlinePersonsQuery, in), append(args, args...), recs)
 		},
 		func() error { return deadlineDues(ctx, q, fmt.Sprintf(deadlineDuesQuery, in), args, recs) },
-		func() error {
-			return deadlineAllocations(ctx, q, fmt.Sprintf(deadlineAllocationsQuery, in), args, recs)
-		},
+		func() error { return deadlineAllocations(ctx, q, recs) },
 		func() error { return deadlineNotices(ctx, q, fmt.Sprintf(deadlineNoticesQuery, in), args, recs) },
 	}
 	for _, step := range steps {
@@ -134,16 +132,31 @@ func deadlineDues(ctx context.Context, q Querier, query string, args []any, recs
 	})
 }
 
-func deadlineAllocations(ctx context.Context, q Querier, query string, args []any, recs map[int64]*ledger.Records) error {
-	return eachRow(ctx, q, query, args, func(sc interface{ Scan(...any) error }) error {
-		var posID int64
-		a, err := scanReadAllocation(prefixScanner{sc, &posID})
+// deadlineAllocations reads the allocations to the dues recs hold, by the
+// dues' ids: the dues are not looked for again in every year's partition.
+func deadlineAllocations(ctx context.Context, q Querier, recs map[int64]*ledger.Records) error {
+	positionOf := map[int64]int64{}
+	var ids []int64
+	for posID, rec := range recs {
+		for _, d := range rec.Dues {
+			positionOf[d.ID] = posID
+			ids = append(ids, d.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	in, arg, err := payIn(q.Dialect(), "a.due_id", ids)
+	if err != nil {
+		return err
+	}
+	return eachRow(ctx, q, fmt.Sprintf(deadlineAllocationsQuery, in), []any{arg}, func(sc interface{ Scan(...any) error }) error {
+		a, err := scanReadAllocation(sc)
 		if err != nil {
 			return err
 		}
-		if rec := recs[posID]; rec != nil {
-			rec.Allocations = append(rec.Allocations, a)
-		}
+		rec := recs[positionOf[a.DueID]]
+		rec.Allocations = append(rec.Allocations, a)
 		return nil
 	})
 }
@@ -164,12 +177,3 @@ func deadlineNotices(ctx context.Context, q Querier, query string, args []any, r
 		return nil
 	})
 }
-
-// prefixScanner scans a leading column into first, then the rest with the
-// wrapped scanner's destinations.
-type prefixScanner struct {
-	sc    interface{ Scan(...any) error }
-	first any
-}
-
-func (p prefixScanner) Scan(dest ...any) error { return p.sc.Scan(append([]any{p.first}, dest...)...) }

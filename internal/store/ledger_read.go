@@ -93,14 +93,18 @@ func readRecords(ctx context.Context, q Querier, pos ledger.PositionInfo, year i
 	return rec, readLedgerRows(ctx, q, &rec, year)
 }
 
-// readLedgerRows reads the dues, allocations, payments and notices of
-// rec's position into rec: four queries.
+// readLedgerRows reads the dues, payments, allocations and notices of
+// rec's position into rec: four queries. The allocations are those of the
+// dues and payments read before them.
 func readLedgerRows(ctx context.Context, q Querier, rec *ledger.Records, year int) error {
 	positionID := rec.Position.ID
 	steps := []func() error{
 		func() (err error) { rec.Dues, err = readDues(ctx, q, positionID, year); return },
-		func() (err error) { rec.Allocations, err = readAllocations(ctx, q, positionID, year); return },
 		func() (err error) { rec.Payments, err = readPayments(ctx, q, positionID); return },
+		func() (err error) {
+			rec.Allocations, err = readAllocations(ctx, q, dueIDs(rec.Dues), paymentIDs(rec.Payments))
+			return
+		},
 		func() (err error) { rec.Notices, err = readNoticeLinks(ctx, q, positionID); return },
 	}
 	for _, step := range steps {

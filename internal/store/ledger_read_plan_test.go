@@ -24,7 +24,8 @@ func ledgerQueries() map[string][]any {
 		readPersonsQuery:                  {1, 1},
 		readDuesQuery:                     {1},
 		readDuesQuery + " AND d.year = ?": {1, 2025},
-		fmt.Sprintf(readAllocationsQuery, " AND d.year = ?"): {1, 2025, 1},
+		fmt.Sprintf(readAllocationsQuery, "a.due_id IN (SELECT value FROM json_each(?))",
+			"a.payment_id IN (SELECT value FROM json_each(?))"): {"[1,2]", "[3]"},
 		readPaymentsQuery:    {1},
 		readNoticeLinksQuery: {1},
 		`SELECT ` + PaymentSelect + ` FROM payments p WHERE ` + where + ` ORDER BY p.paid_on DESC, p.id DESC LIMIT ?`: append(args, 51),
@@ -45,7 +46,8 @@ func TestLedgerQueriesUseIndexes(t *testing.T) {
 	db := planDB(t)
 	for query, args := range ledgerQueries() {
 		for _, step := range planSteps(t, db, query, args) {
-			fullScan := strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN CONSTANT")
+			fullScan := strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN CONSTANT") &&
+				!strings.HasPrefix(step, "SCAN json_each VIRTUAL TABLE") // the list of values given, not a table
 			if fullScan || strings.HasSuffix(step, "(kind=?)") { // every row of a kind is a scan too
 				t.Errorf("full scan %q in\n%s", step, query)
 			}

@@ -9,19 +9,28 @@ import (
 
 const allocationColumns = `a.id, a.payment_id, a.due_id, a.amount, a.method, a.created_at`
 
-// readAllocationsQuery takes the allocations to the position's dues (of a
-// year) and those of the position's payments, each once.
-const readAllocationsQuery = `SELECT ` + allocationColumns + ` FROM allocations a JOIN dues d ON d.id = a.due_id
-	WHERE d.position_id = ?%s
-	UNION
-	SELECT ` + allocationColumns + ` FROM allocations a JOIN payments p ON p.id = a.payment_id
-	WHERE p.position_id = ?
-	ORDER BY 1`
+// readAllocationsQuery takes the allocations to some dues and those of
+// some payments, each once: %s and %s are the two lists (payIn). Given the
+// ids the records already hold, it reads the allocations through their two
+// indexes alone, instead of finding the position's dues and payments again
+// in every year's partition.
+const readAllocationsQuery = `SELECT ` + allocationColumns + ` FROM allocations a WHERE %s OR %s ORDER BY a.id`
 
-func readAllocations(ctx context.Context, q Querier, positionID int64, year int) ([]ledger.Allocation, error) {
-	cond, args := yearFilter(year)
-	args = append(append([]any{positionID}, args...), positionID)
-	rows, err := q.Query(ctx, fmt.Sprintf(readAllocationsQuery, cond), args...)
+// readAllocations returns the allocations to the dues dueIDs and those of
+// the payments paymentIDs, by id.
+func readAllocations(ctx context.Context, q Querier, dueIDs, paymentIDs []int64) ([]ledger.Allocation, error) {
+	if len(dueIDs) == 0 && len(paymentIDs) == 0 {
+		return nil, nil
+	}
+	byDue, dues, err := payIn(q.Dialect(), "a.due_id", nonNil(dueIDs))
+	if err != nil {
+		return nil, err
+	}
+	byPayment, payments, err := payIn(q.Dialect(), "a.payment_id", nonNil(paymentIDs))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := q.Query(ctx, fmt.Sprintf(readAllocationsQuery, byDue, byPayment), dues, payments)
 	if err != nil {
 		return nil, err
 	}
@@ -35,6 +44,15 @@ func readAllocations(ctx context.Context, q Querier, positionID int64, year int)
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// nonNil returns ids, or an empty list for nil: an empty list, not NULL,
+// for the query.
+func nonNil(ids []int64) []int64 {
+	if ids == nil {
+		return []int64{}
+	}
+	return ids
 }
 
 func scanReadAllocation(sc interface{ Scan(...any) error }) (ledger.Allocation, error) {
@@ -68,4 +86,22 @@ func readNoticeLinks(ctx context.Context, q Querier, positionID int64) ([]ledger
 		out = append(out, l)
 	}
 	return out, rows.Err()
+}
+
+// dueIDs returns the ids of dues.
+func dueIDs(dues []ledger.Due) []int64 {
+	out := make([]int64, len(dues))
+	for i, d := range dues {
+		out[i] = d.ID
+	}
+	return out
+}
+
+// paymentIDs returns the ids of payments.
+func paymentIDs(payments []ledger.Payment) []int64 {
+	out := make([]int64, len(payments))
+	for i, p := range payments {
+		out[i] = p.ID
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -150,5 +151,87 @@ func TestLedgerReaderPaymentsPagesAndFilters(t *testing.T) {
 	}
 	if _, err := r.Payments(f.ctx, pos.ID, ledger.PaymentFilter{Limit: 501}); err == nil {
 		t.Error("a page of 501 payments accepted")
+	}
+}
+
+// TestRecordsHoldTheAllocationsOfTheirDuesAndPayments: a position's
+// records hold every allocation to its dues (of the year asked, when one
+// is), whoever paid them, and every allocation of its payments, whatever
+// due they paid; each once, by id, and nothing of other positions.
+func TestRecordsHoldTheAllocationsOfTheirDuesAndPayments(t *testing.T) {
+	f := newLedgerFixture(t)
+	pos, _ := f.position("10000001")
+	other, _ := f.position("10000002")
+	r24 := f.rate(pos, 2024, 1, "2024-05-16", 110000)
+	r25 := f.rate(pos, 2025, 1, "2025-05-16", 113743)
+	o25 := f.rate(other, 2025, 1, "2025-05-16", 99999)
+	own := f.pay(pos, "2025-05-16", 223743, r24, money.Cents(110000), r25, money.Cents(100000)) // two allocations
+	byOther := f.pay(other, "2025-05-20", 13743, r25, money.Cents(13743))                       // pays this position's due
+	forOther := f.pay(pos, "2025-05-21", 99999, o25, money.Cents(99999))                        // pays the other's due
+	f.pay(other, "2025-05-22", 5000, o25, money.Cents(5000))                                    // nothing of this position
+	info := ledger.PositionInfo{ID: pos.ID, Number: pos.Number, Gestione: contrib.CO, Sede: "1300"}
+	type link struct{ payment, due int64 }
+	for _, tc := range []struct {
+		year int
+		want []link
+	}{
+		{0, []link{{own, r24}, {own, r25}, {byOther, r25}, {forOther, o25}}},
+		{2025, []link{{own, r24}, {own, r25}, {byOther, r25}, {forOther, o25}}}, // the payments' allocations are all there
+		{2024, []link{{own, r24}, {own, r25}, {forOther, o25}}},
+	} {
+		rec, err := newReader(f).RecordsOf(f.ctx, info, tc.year)
+		f.must(err)
+		var got []link
+		for i, a := range rec.Allocations {
+			if i > 0 && a.ID <= rec.Allocations[i-1].ID {
+				t.Fatalf("year %d: allocations not in order of id: %+v", tc.year, rec.Allocations)
+			}
+			got = append(got, link{a.PaymentID, a.DueID})
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("year %d: allocations (payment, due) %v, want %v", tc.year, got, tc.want)
+		}
+	}
+}
+
+// TestDeadlineRecordsAreEachPositionsRecordsWithoutPayments: for several
+// positions at once, DeadlineRecords gives each one the dues and notices
+// RecordsOf gives it, and the allocations to its own dues, whoever paid
+// them; in the order of the ids asked, an unknown id left out.
+func TestDeadlineRecordsAreEachPositionsRecordsWithoutPayments(t *testing.T) {
+	f := newLedgerFixture(t)
+	pos, _ := f.position("10000001")
+	other, _ := f.position("10000002")
+	r25 := f.rate(pos, 2025, 1, "2025-05-16", 113743)
+	o25 := f.rate(other, 2025, 1, "2025-05-16", 99999)
+	f.rate(other, 2025, 2, "2025-08-20", 99999)
+	f.pay(pos, "2025-05-16", 213642, r25, money.Cents(113643), o25, money.Cents(99999)) // pays both positions
+	f.pay(other, "2025-05-20", 100, r25, money.Cents(100))
+	f.runNotices("2026-01-15", "")
+	recs, err := newReader(f).DeadlineRecords(f.ctx, []int64{other.ID, 999999, pos.ID})
+	f.must(err)
+	if len(recs) != 2 || recs[0].Position.ID != other.ID || recs[1].Position.ID != pos.ID {
+		t.Fatalf("records of %d positions, want those of %d and %d in that order", len(recs), other.ID, pos.ID)
+	}
+	for _, got := range recs {
+		want, err := newReader(f).RecordsOf(f.ctx, got.Position, 0)
+		f.must(err)
+		own := map[int64]bool{}
+		for _, d := range want.Dues {
+			own[d.ID] = true
+		}
+		var allocs []ledger.Allocation
+		for _, a := range want.Allocations {
+			if own[a.DueID] {
+				allocs = append(allocs, a)
+			}
+		}
+		if !reflect.DeepEqual(got.Dues, want.Dues) || !reflect.DeepEqual(got.Allocations, allocs) ||
+			!reflect.DeepEqual(got.Notices, want.Notices) {
+			t.Errorf("position %d:\ngot  %+v\n     %+v\nwant %+v\n     %+v", got.Position.ID, got.Dues, got.Allocations, want.Dues, allocs)
+		}
+		if len(allocs) == 0 {
+			t.Errorf("position %d: no allocation to check", got.Position.ID)
+		}
 	}
 }
