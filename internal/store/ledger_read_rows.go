@@ -17,16 +17,16 @@ const allocationColumns = `a.id, a.payment_id, a.due_id, a.amount, a.method, a.c
 const readAllocationsQuery = `SELECT ` + allocationColumns + ` FROM allocations a WHERE %s OR %s ORDER BY a.id`
 
 // readAllocations returns the allocations to the dues dueIDs and those of
-// the payments paymentIDs, by id.
+// the payments paymentIDs, by id. A nil list matches nothing.
 func readAllocations(ctx context.Context, q Querier, dueIDs, paymentIDs []int64) ([]ledger.Allocation, error) {
 	if len(dueIDs) == 0 && len(paymentIDs) == 0 {
 		return nil, nil
 	}
-	byDue, dues, err := payIn(q.Dialect(), "a.due_id", nonNil(dueIDs))
+	byDue, dues, err := payIn(q.Dialect(), "a.due_id", dueIDs)
 	if err != nil {
 		return nil, err
 	}
-	byPayment, payments, err := payIn(q.Dialect(), "a.payment_id", nonNil(paymentIDs))
+	byPayment, payments, err := payIn(q.Dialect(), "a.payment_id", paymentIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -44,15 +44,6 @@ func readAllocations(ctx context.Context, q Querier, dueIDs, paymentIDs []int64)
 		out = append(out, a)
 	}
 	return out, rows.Err()
-}
-
-// nonNil returns ids, or an empty list for nil: an empty list, not NULL,
-// for the query.
-func nonNil(ids []int64) []int64 {
-	if ids == nil {
-		return []int64{}
-	}
-	return ids
 }
 
 func scanReadAllocation(sc interface{ Scan(...any) error }) (ledger.Allocation, error) {
