@@ -53,11 +53,14 @@ func selfCPU() time.Duration {
 // procCPU is the user and system CPU time of process pid, 0 when it cannot
 // be read.
 func procCPU(pid string) time.Duration {
-	_, cpu := procStat(pid)
-	return cpu
+	_, own, _ := procStat(pid)
+	return own
 }
 
-// processesCPU sums the CPU time of every process whose command is comm.
+// processesCPU sums the CPU time of every process whose command is comm,
+// with what their exited children spent: a PostgreSQL backend that ends
+// during a run moves its time into the postmaster's count of reaped
+// children, so the sum never goes back.
 func processesCPU(comm string) time.Duration {
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
@@ -68,38 +71,42 @@ func processesCPU(comm string) time.Duration {
 		if e.Name()[0] < '0' || e.Name()[0] > '9' {
 			continue
 		}
-		if c, cpu := procStat(e.Name()); c == comm {
-			sum += cpu
+		if c, own, reaped := procStat(e.Name()); c == comm {
+			sum += own + reaped
 		}
 	}
 	return sum
 }
 
-// procStat reads the command name and the user + system CPU time of
-// process pid from /proc/PID/stat.
-func procStat(pid string) (string, time.Duration) {
+// procStat reads the command name, the user + system CPU time and that of
+// the exited children it waited for, of process pid from /proc/PID/stat.
+func procStat(pid string) (comm string, own, reaped time.Duration) {
 	b, err := os.ReadFile("/proc/" + pid + "/stat")
 	if err != nil {
-		return "", 0
+		return "", 0, 0
 	}
 	return parseStat(b)
 }
 
-// parseStat reads the command name and the user + system CPU time of a
+// parseStat reads the command name, the user + system CPU time (utime,
+// stime) and that of the waited-for children (cutime, cstime) of a
 // /proc/PID/stat line; the name may itself hold spaces and parentheses.
-func parseStat(b []byte) (string, time.Duration) {
+func parseStat(b []byte) (comm string, own, reaped time.Duration) {
 	open, end := bytes.IndexByte(b, '('), bytes.LastIndexByte(b, ')')
 	if open < 0 || end < open {
-		return "", 0
+		return "", 0, 0
 	}
-	f := bytes.Fields(b[end+1:]) // from field 3 (state) on: utime and stime are fields 14 and 15
-	if len(f) < 13 {
-		return "", 0
+	f := bytes.Fields(b[end+1:]) // from field 3 (state) on: utime, stime, cutime, cstime are fields 14 to 17
+	if len(f) < 15 {
+		return "", 0, 0
 	}
-	utime, err1 := strconv.ParseInt(string(f[11]), 10, 64)
-	stime, err2 := strconv.ParseInt(string(f[12]), 10, 64)
-	if err1 != nil || err2 != nil {
-		return "", 0
+	var ticks [4]int64
+	for i := range ticks {
+		v, err := strconv.ParseInt(string(f[11+i]), 10, 64)
+		if err != nil {
+			return "", 0, 0
+		}
+		ticks[i] = v
 	}
-	return string(b[open+1 : end]), time.Duration(utime+stime) * clockTick
+	return string(b[open+1 : end]), time.Duration(ticks[0]+ticks[1]) * clockTick, time.Duration(ticks[2]+ticks[3]) * clockTick
 }
