@@ -102,7 +102,8 @@ func readLedgerRows(ctx context.Context, q Querier, rec *ledger.Records, year in
 		func() (err error) { rec.Dues, err = readDues(ctx, q, positionID, year); return },
 		func() (err error) { rec.Payments, err = readPayments(ctx, q, positionID); return },
 		func() (err error) {
-			rec.Allocations, err = readAllocations(ctx, q, dueIDs(rec.Dues), paymentIDs(rec.Payments))
+			rec.Allocations, err = readAllocations(ctx, q, payDistinct(rec.Dues, func(d ledger.Due) int64 { return d.ID }),
+				payDistinct(rec.Payments, func(p ledger.Payment) int64 { return p.ID }))
 			return
 		},
 		func() (err error) { rec.Notices, err = readNoticeLinks(ctx, q, positionID); return },

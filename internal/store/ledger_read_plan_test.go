@@ -24,8 +24,7 @@ func ledgerQueries() map[string][]any {
 		readPersonsQuery:                  {1, 1},
 		readDuesQuery:                     {1},
 		readDuesQuery + " AND d.year = ?": {1, 2025},
-		fmt.Sprintf(readAllocationsQuery, "a.due_id IN (SELECT value FROM json_each(?))",
-			"a.payment_id IN (SELECT value FROM json_each(?))"): {"[1,2]", "[3]"},
+		fmt.Sprintf(readAllocationsQuery, sqliteIn("a.due_id"), sqliteIn("a.payment_id")): {"[1,2]", "[3]"},
 		readPaymentsQuery:    {1},
 		readNoticeLinksQuery: {1},
 		`SELECT ` + PaymentSelect + ` FROM payments p WHERE ` + where + ` ORDER BY p.paid_on DESC, p.id DESC LIMIT ?`: append(args, 51),
@@ -46,8 +45,7 @@ func TestLedgerQueriesUseIndexes(t *testing.T) {
 	db := planDB(t)
 	for query, args := range ledgerQueries() {
 		for _, step := range planSteps(t, db, query, args) {
-			fullScan := strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN CONSTANT") &&
-				!strings.HasPrefix(step, "SCAN json_each VIRTUAL TABLE") // the list of values given, not a table
+			fullScan := strings.HasPrefix(step, "SCAN ") && !strings.HasPrefix(step, "SCAN CONSTANT") && !scansList(step)
 			if fullScan || strings.HasSuffix(step, "(kind=?)") { // every row of a kind is a scan too
 				t.Errorf("full scan %q in\n%s", step, query)
 			}
@@ -74,6 +72,17 @@ func planDB(t *testing.T) *DB {
 	}
 	return db
 }
+
+// sqliteIn is the condition payIn gives col on SQLite, for a list passed
+// as its one argument.
+func sqliteIn(col string) string {
+	cond, _, _ := payIn(SQLite, col, []int64{})
+	return cond
+}
+
+// scansList reports whether a plan step walks the list of values a query
+// was given (payIn's json_each), not a table.
+func scansList(step string) bool { return strings.HasPrefix(step, "SCAN json_each VIRTUAL TABLE") }
 
 func planSteps(t *testing.T, db *DB, query string, args []any) []string {
 	t.Helper()

@@ -30,20 +30,17 @@ func readAllocations(ctx context.Context, q Querier, dueIDs, paymentIDs []int64)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.Query(ctx, fmt.Sprintf(readAllocationsQuery, byDue, byPayment), dues, payments)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []ledger.Allocation
-	for rows.Next() {
-		a, err := scanReadAllocation(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	err = eachRow(ctx, q, fmt.Sprintf(readAllocationsQuery, byDue, byPayment), []any{dues, payments},
+		func(sc interface{ Scan(...any) error }) error {
+			a, err := scanReadAllocation(sc)
+			if err != nil {
+				return err
+			}
+			out = append(out, a)
+			return nil
+		})
+	return out, err
 }
 
 func scanReadAllocation(sc interface{ Scan(...any) error }) (ledger.Allocation, error) {
@@ -77,22 +74,4 @@ func readNoticeLinks(ctx context.Context, q Querier, positionID int64) ([]ledger
 		out = append(out, l)
 	}
 	return out, rows.Err()
-}
-
-// dueIDs returns the ids of dues.
-func dueIDs(dues []ledger.Due) []int64 {
-	out := make([]int64, len(dues))
-	for i, d := range dues {
-		out[i] = d.ID
-	}
-	return out
-}
-
-// paymentIDs returns the ids of payments.
-func paymentIDs(payments []ledger.Payment) []int64 {
-	out := make([]int64, len(payments))
-	for i, p := range payments {
-		out[i] = p.ID
-	}
-	return out
 }
