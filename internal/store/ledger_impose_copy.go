@@ -146,7 +146,7 @@ func (t pgDuesTx) copyAside(ctx context.Context, dues []ledger.Due) impAside {
 // order of the chunk, as with one writer, so that what reads dues in id
 // order (the payments generator, the demo history) sees the same order on
 // every run and on both databases.
-func impNumber(ctx context.Context, tx pgx.Tx, dues []ledger.Due) error {
+func impNumber(ctx context.Context, tx pgWriter, dues []ledger.Due) error {
 	rows, err := tx.Query(ctx, pgNextIDs("dues"), len(dues))
 	if err != nil {
 		return fmt.Errorf("store: due ids: %w", err)
@@ -242,10 +242,17 @@ func (t pgDuesTx) unstored(ctx context.Context, dues []ledger.Due) ([]ledger.Due
 func impCopyDues(ctx context.Context, tx pgx.Tx, dues []ledger.Due, now time.Time) (int64, error) {
 	var n int64
 	err := pgGenericPlansFor(func(q string) error { _, err := tx.Exec(ctx, q); return err }, func() (err error) {
-		n, err = tx.CopyFrom(ctx, pgx.Identifier{"dues"}, duesInColumns, pgx.CopyFromSlice(len(dues),
-			func(i int) ([]any, error) { return impCopyRow(&dues[i], now), nil }))
+		n, err = pgCopyDues(ctx, tx, dues, now)
 		return err
 	})
+	return n, err
+}
+
+// pgCopyDues copies dues, with their ids, into dues and returns how many
+// it wrote.
+func pgCopyDues(ctx context.Context, w pgWriter, dues []ledger.Due, now time.Time) (int64, error) {
+	n, err := w.CopyFrom(ctx, pgx.Identifier{"dues"}, duesInColumns, pgx.CopyFromSlice(len(dues),
+		func(i int) ([]any, error) { return impCopyRow(&dues[i], now), nil }))
 	if err != nil {
 		return 0, fmt.Errorf("store: copy dues: %w", err)
 	}

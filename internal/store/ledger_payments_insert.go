@@ -26,18 +26,16 @@ const paymentConflict = "ON CONFLICT DO NOTHING RETURNING id, line_key"
 // parameters stays well under its limit of 32,766.
 const paymentsPerStatement = 500
 
-// payInsert inserts chunk, skipping line keys already stored, with
-// reconciled_at = now (the caller reconciles them in the same transaction),
-// and returns the payments it created, with their IDs, in chunk order.
+// payInsert inserts chunk on SQLite, skipping line keys already stored,
+// with reconciled_at = now (the caller reconciles them in the same
+// transaction), and returns the payments it created, with their IDs, in
+// chunk order. PostgreSQL numbers them first and copies them later
+// (payNumber, Payments.writePG).
 func payInsert(ctx context.Context, t *payTx, chunk []ledger.Payment, now time.Time) ([]ledger.Payment, error) {
 	ids := make(map[string]int64, len(chunk))
 	var err error
-	if t.pg != nil {
-		err = payInsertCopy(ctx, t, chunk, now, ids)
-	} else {
-		for start := 0; start < len(chunk) && err == nil; start += paymentsPerStatement {
-			err = payInsertRows(ctx, t, chunk[start:min(start+paymentsPerStatement, len(chunk))], now, ids)
-		}
+	for start := 0; start < len(chunk) && err == nil; start += paymentsPerStatement {
+		err = payInsertRows(ctx, t, chunk[start:min(start+paymentsPerStatement, len(chunk))], now, ids)
 	}
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/ledger"
@@ -17,36 +18,50 @@ var payCopyColumns = []string{"id", "line_key", "paid_on", "codice_fiscale", "pe
 	"causale", "codice_inps", "period_from", "period_to", "debit", "credit", "source", "source_line", "reconciled_at",
 	"created_at"}
 
-// payInsertCopy is payInsert on PostgreSQL: the line keys of the chunk
-// already stored (one query per year of payment, each on one partition's
-// unique index), ids for the others from the payments sequence in one
-// query, and COPY of them straight into payments, which routes each row to
-// its year's partition. The payments lock keeps any other writer of these
-// line keys out between the query and the COPY.
-func payInsertCopy(ctx context.Context, t *payTx, chunk []ledger.Payment, now time.Time, ids map[string]int64) error {
-	fresh, err := payUnstored(ctx, t.q, chunk)
+// pgWriter is what the PostgreSQL writes of a batch need of a connection
+// or a transaction (*pgx.Conn, pgx.Tx).
+type pgWriter interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	CopyFrom(ctx context.Context, table pgx.Identifier, columns []string, src pgx.CopyFromSource) (int64, error)
+}
+
+// payNumber returns the payments of chunk to create, on PostgreSQL, in
+// chunk order: those whose line key is not stored (one query per year of
+// payment, each on one partition's unique index), with ids from the
+// payments sequence (one query) and now as their creation and
+// reconciliation time. Nothing is written: the payments lock keeps any
+// other writer of these line keys out until the chunk commits.
+func payNumber(ctx context.Context, q Querier, chunk []ledger.Payment, now time.Time) ([]ledger.Payment, error) {
+	fresh, err := payUnstored(ctx, q, chunk)
 	if err != nil || len(fresh) == 0 {
-		return err
+		return nil, err
 	}
-	next, err := payNextIDs(ctx, t.q, len(fresh))
+	next, err := payNextIDs(ctx, q, len(fresh))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	err = t.pg(func(c *pgx.Conn) error {
-		_, err := c.CopyFrom(ctx, pgx.Identifier{"payments"}, payCopyColumns,
-			pgx.CopyFromSlice(len(fresh), func(i int) ([]any, error) {
-				p := fresh[i]
-				return []any{next[i], p.LineKey, pgDate(p.PaidOn), p.CodiceFiscale, nullID(p.PersonID), nullID(p.PositionID),
-					p.CodiceSede, p.Causale, p.CodiceINPS, p.PeriodFrom.String(), p.PeriodTo.String(), int64(p.Debit),
-					int64(p.Credit), p.Source, int32(p.SourceLine), now, now}, nil
-			}))
-		return err
-	})
+	for i := range fresh {
+		fresh[i].ID, fresh[i].ReconciledAt, fresh[i].CreatedAt = next[i], now, now
+	}
+	return fresh, nil
+}
+
+// pgCopyPayments copies payments, with their ids, straight into payments,
+// which routes each row to its year's partition.
+func pgCopyPayments(ctx context.Context, w pgWriter, payments []ledger.Payment) error {
+	if len(payments) == 0 {
+		return nil
+	}
+	_, err := w.CopyFrom(ctx, pgx.Identifier{"payments"}, payCopyColumns,
+		pgx.CopyFromSlice(len(payments), func(i int) ([]any, error) {
+			p := &payments[i]
+			return []any{p.ID, p.LineKey, pgDate(p.PaidOn), p.CodiceFiscale, nullID(p.PersonID), nullID(p.PositionID),
+				p.CodiceSede, p.Causale, p.CodiceINPS, p.PeriodFrom.String(), p.PeriodTo.String(), int64(p.Debit),
+				int64(p.Credit), p.Source, int32(p.SourceLine), p.ReconciledAt, p.CreatedAt}, nil
+		}))
 	if err != nil {
 		return fmt.Errorf("store: copy payments: %w", err)
-	}
-	for i, p := range fresh {
-		ids[p.LineKey] = next[i]
 	}
 	return nil
 }

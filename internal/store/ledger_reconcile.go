@@ -11,39 +11,53 @@ import (
 )
 
 // recReconcile reconciles payments (stored, with their IDs) inside t: it
-// loads the dues they may pay (ledger.Book) in two queries, allocates them
-// in order (ledger.Reconciler), reads the notice dates of the dues paid
-// late, and writes the allocations and the sanction dues (with generic
-// plans on PostgreSQL: see querierGenericPlans).
+// plans the chunk's allocations and sanctions (recPlan) and writes them
+// (with generic plans on PostgreSQL: see querierGenericPlans).
 func recReconcile(ctx context.Context, t *payTx, rec ledger.Reconciler, payments []ledger.Payment, now time.Time) (ledger.ReconcileStats, error) {
-	if len(payments) == 0 {
-		return ledger.ReconcileStats{}, nil
-	}
-	dues, err := recLoadBook(ctx, t.q, payments)
-	if err != nil {
-		return ledger.ReconcileStats{}, err
-	}
-	book := ledger.NewBook(dues)
-	out, err := rec.Reconcile(payments, book, func(ids []int64) (map[int64][]civil.Date, error) {
-		return recNoticeDates(ctx, t.q, ids)
-	})
-	if err != nil {
-		return out.Stats, err
-	}
-	allocs, err := recAllocationRows(out.Allocations, dues, payments)
-	if err != nil {
-		return out.Stats, err
+	plan, err := recPlan(ctx, t.q, rec, payments)
+	if err != nil || (len(plan.allocs) == 0 && len(plan.sanctions) == 0) {
+		return plan.stats, err
 	}
 	err = querierGenericPlans(ctx, t.q, func() error {
-		if err := recInsertAllocations(ctx, t, allocs, now); err != nil {
+		if err := recInsertAllocations(ctx, t, plan.allocs, now); err != nil {
 			return err
 		}
-		if _, err := InsertDues(ctx, t.q, out.Sanctions, now); err != nil {
+		if _, err := InsertDues(ctx, t.q, plan.sanctions, now); err != nil {
 			return fmt.Errorf("store: sanctions: %w", err)
 		}
 		return nil
 	})
-	return out.Stats, err
+	return plan.stats, err
+}
+
+// recPlanned is what reconciling a chunk writes: its allocations and its
+// sanction dues, with the reconciliation's counts.
+type recPlanned struct {
+	allocs    []recAllocation
+	sanctions []ledger.Due
+	stats     ledger.ReconcileStats
+}
+
+// recPlan reconciles payments (with their IDs, written or not) through q
+// without writing anything: it loads the dues they may pay (ledger.Book)
+// in two queries, allocates them in order (ledger.Reconciler) and reads
+// the notice dates of the dues paid late.
+func recPlan(ctx context.Context, q Querier, rec ledger.Reconciler, payments []ledger.Payment) (recPlanned, error) {
+	if len(payments) == 0 {
+		return recPlanned{}, nil
+	}
+	dues, err := recLoadBook(ctx, q, payments)
+	if err != nil {
+		return recPlanned{}, err
+	}
+	out, err := rec.Reconcile(payments, ledger.NewBook(dues), func(ids []int64) (map[int64][]civil.Date, error) {
+		return recNoticeDates(ctx, q, ids)
+	})
+	if err != nil {
+		return recPlanned{stats: out.Stats}, err
+	}
+	allocs, err := recAllocationRows(out.Allocations, dues, payments)
+	return recPlanned{allocs: allocs, sanctions: out.Sanctions, stats: out.Stats}, err
 }
 
 // recLoadBook loads the open dues payments may pay (the ledger.Book of

@@ -21,23 +21,25 @@ const allocationsPerStatement = 1000
 // foreign keys of PostgreSQL's partitioned dues and payments hold.
 var allocationColumnsIn = []string{"payment_id", "payment_paid_on", "due_id", "due_year", "amount", "method", "created_at"}
 
-// recAllocation is an allocation with the year of its due and the date
-// of its payment.
+// recAllocation is an allocation with the year and the position of its
+// due and the date of its payment.
 type recAllocation struct {
 	ledger.Allocation
-	DueYear int
-	PaidOn  civil.Date
+	DueYear     int
+	DuePosition int64
+	PaidOn      civil.Date
 }
 
-// recAllocationRows adds to allocs the year of each due (from dues, the
-// book they were allocated from) and the date of each payment.
+// recAllocationRows adds to allocs the year and position of each due
+// (from dues, the book they were allocated from) and the date of each
+// payment.
 func recAllocationRows(allocs []ledger.Allocation, dues []ledger.OpenDue, payments []ledger.Payment) ([]recAllocation, error) {
 	if len(allocs) == 0 {
 		return nil, nil
 	}
-	years := make(map[int64]int, len(dues))
+	due := make(map[int64]*ledger.OpenDue, len(dues))
 	for i := range dues {
-		years[dues[i].ID] = dues[i].Year
+		due[dues[i].ID] = &dues[i]
 	}
 	paid := make(map[int64]civil.Date, len(payments))
 	for i := range payments {
@@ -45,12 +47,12 @@ func recAllocationRows(allocs []ledger.Allocation, dues []ledger.OpenDue, paymen
 	}
 	out := make([]recAllocation, len(allocs))
 	for i, a := range allocs {
-		y, okDue := years[a.DueID]
+		d, okDue := due[a.DueID]
 		on, okPay := paid[a.PaymentID]
 		if !okDue || !okPay {
 			return nil, fmt.Errorf("store: allocation of payment %d to due %d: not in the chunk", a.PaymentID, a.DueID)
 		}
-		out[i] = recAllocation{Allocation: a, DueYear: y, PaidOn: on}
+		out[i] = recAllocation{Allocation: a, DueYear: d.Year, DuePosition: d.PositionID, PaidOn: on}
 	}
 	return out, nil
 }
@@ -63,23 +65,28 @@ func recInsertAllocations(ctx context.Context, t *payTx, allocs []recAllocation,
 		return nil
 	}
 	if t.pg != nil {
-		err := t.pg(func(c *pgx.Conn) error {
-			_, err := c.CopyFrom(ctx, pgx.Identifier{"allocations"}, allocationColumnsIn,
-				pgx.CopyFromSlice(len(allocs), func(i int) ([]any, error) {
-					a := &allocs[i]
-					return []any{a.PaymentID, pgDate(a.PaidOn), a.DueID, int32(a.DueYear), int64(a.Amount), a.Method, now}, nil
-				}))
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("store: copy allocations: %w", err)
-		}
-		return nil
+		return t.pg(func(c *pgx.Conn) error { return pgCopyAllocations(ctx, c, allocs, now) })
 	}
 	for start := 0; start < len(allocs); start += allocationsPerStatement {
 		if err := recInsertAllocationRows(ctx, t, allocs[start:min(start+allocationsPerStatement, len(allocs))], now); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// pgCopyAllocations copies allocations into allocations on PostgreSQL.
+func pgCopyAllocations(ctx context.Context, w pgWriter, allocs []recAllocation, now time.Time) error {
+	if len(allocs) == 0 {
+		return nil
+	}
+	_, err := w.CopyFrom(ctx, pgx.Identifier{"allocations"}, allocationColumnsIn,
+		pgx.CopyFromSlice(len(allocs), func(i int) ([]any, error) {
+			a := &allocs[i]
+			return []any{a.PaymentID, pgDate(a.PaidOn), a.DueID, int32(a.DueYear), int64(a.Amount), a.Method, now}, nil
+		}))
+	if err != nil {
+		return fmt.Errorf("store: copy allocations: %w", err)
 	}
 	return nil
 }
