@@ -105,17 +105,8 @@ func (t pgDuesTx) InsertDues(ctx context.Context, dues []ledger.Due) (int64, err
 	go func() { aside <- t.copyAside(ctx, b) }()
 	na, errA := impCopyDues(ctx, t.tx, a, t.now)
 	other := <-aside
-	if errA == nil {
-		errA = other.err
-	}
-	if errA != nil {
-		if other.tx != nil {
-			_ = other.tx.Rollback(context.WithoutCancel(ctx))
-		}
-		return 0, errA
-	}
-	if err := other.tx.Commit(ctx); err != nil {
-		return 0, fmt.Errorf("store: commit dues: %w", err)
+	if err := other.end(ctx, errA); err != nil {
+		return 0, err
 	}
 	return na + other.n, nil
 }
@@ -126,6 +117,25 @@ type impAside struct {
 	tx  pgx.Tx
 	n   int64
 	err error
+}
+
+// end ends the second writer's transaction once the first writer is done
+// with its part, errA its error: it rolls it back if either failed (and
+// returns the first error), else commits it.
+func (a impAside) end(ctx context.Context, errA error) error {
+	if errA == nil {
+		errA = a.err
+	}
+	if errA != nil {
+		if a.tx != nil {
+			_ = a.tx.Rollback(context.WithoutCancel(ctx))
+		}
+		return errA
+	}
+	if err := a.tx.Commit(ctx); err != nil {
+		return fmt.Errorf("store: commit of the second writer: %w", err)
+	}
+	return nil
 }
 
 // copyAside copies dues in a new transaction and leaves it open.

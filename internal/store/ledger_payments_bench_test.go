@@ -17,15 +17,19 @@ import (
 
 // payBenchDB returns a fresh database with 2,000 random positions and the
 // fixed rates of 2025 of everyone on them (about 11,000 dues).
-func payBenchDB(b *testing.B) *store.DB {
-	b.Helper()
+func payBenchDB(b *testing.B) *store.DB { return payGenDB(b, 1, 2000) }
+
+// payGenDB returns a fresh database with n random positions (generated
+// with seed) and the fixed rates of 2025 of everyone on them.
+func payGenDB(tb testing.TB, seed uint64, n int) *store.DB {
+	tb.Helper()
 	ctx := context.Background()
-	db := storetest.New(b)
-	if _, err := demo.Load(ctx, db, demo.Options{Seed: 1, Positions: 2000}); err != nil {
-		b.Fatal(err)
+	db := storetest.New(tb)
+	if _, err := demo.Load(ctx, db, demo.Options{Seed: seed, Positions: n}); err != nil {
+		tb.Fatal(err)
 	}
 	if _, err := paymentgen.SeedDues(ctx, db, contrib.Default(), 2025, time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return db
 }

@@ -64,18 +64,8 @@ func (s *Payments) writeParts(ctx context.Context, c *pgx.Conn, w payWrites, now
 	aside := make(chan impAside, 1)
 	go func() { aside <- payWriteAside(ctx, s, b, now) }()
 	errA := pgWriteChunk(ctx, c, a, now)
-	other := <-aside
-	if errA == nil {
-		errA = other.err
-	}
-	if errA != nil {
-		if other.tx != nil {
-			_ = other.tx.Rollback(context.WithoutCancel(ctx))
-		}
-		return errA
-	}
-	if err := other.tx.Commit(ctx); err != nil {
-		return fmt.Errorf("store: commit payments: %w", err)
+	if err := (<-aside).end(ctx, errA); err != nil {
+		return err
 	}
 	s.splits++
 	return nil

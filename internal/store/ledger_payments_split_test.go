@@ -7,31 +7,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
-	"github.com/cassetto-dev/cassetto/internal/demo"
 	"github.com/cassetto-dev/cassetto/internal/ledger"
 	"github.com/cassetto-dev/cassetto/internal/ledger/paymentgen"
 	"github.com/cassetto-dev/cassetto/internal/store"
-	"github.com/cassetto-dev/cassetto/internal/store/storetest"
 )
-
-// splitDB returns a fresh database with 300 random positions and their
-// fixed rates of 2025.
-func splitDB(t *testing.T) *store.DB {
-	t.Helper()
-	ctx := context.Background()
-	db := storetest.New(t)
-	if _, err := demo.Load(ctx, db, demo.Options{Seed: 7, Positions: 300}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := paymentgen.SeedDues(ctx, db, contrib.Default(), 2025, time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC)); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
 
 // TestTwoWritersWriteWhatOneWrites: on PostgreSQL a large chunk of the
 // payments import is written by two writers at once. The same file
@@ -40,7 +22,7 @@ func splitDB(t *testing.T) *store.DB {
 // versions, and the same counts.
 func TestTwoWritersWriteWhatOneWrites(t *testing.T) {
 	ctx := context.Background()
-	one, two := splitDB(t), splitDB(t)
+	one, two := payGenDB(t, 7, 300), payGenDB(t, 7, 300)
 	if one.Dialect != store.Postgres {
 		t.Skip("two writers are PostgreSQL's")
 	}
