@@ -58,7 +58,7 @@ func (s *Payments) writeParts(ctx context.Context, c *pgx.Conn, w payWrites, now
 	if s.db.Pool() != nil && len(w.payments) >= s.splitMin {
 		a, b = paySplit(w)
 	}
-	if len(b.payments) == 0 && len(b.sanctions) == 0 {
+	if len(b.payments) == 0 { // paySplit gives b payments whenever it splits
 		return pgWriteChunk(ctx, c, a, now)
 	}
 	aside := make(chan impAside, 1)
@@ -82,7 +82,7 @@ func payWriteAside(ctx context.Context, s *Payments, w payWrites, now time.Time)
 	if err := impBatchTx(ctx, tx); err != nil {
 		return impAside{tx: tx, err: err}
 	}
-	return impAside{tx: tx, n: int64(len(w.payments)), err: pgWriteChunk(ctx, tx, w, now)}
+	return impAside{tx: tx, err: pgWriteChunk(ctx, tx, w, now)}
 }
 
 // pgWriteChunk copies w's payments, then its allocations and sanction
