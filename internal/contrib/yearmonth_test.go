@@ -1,6 +1,7 @@
 package contrib_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -22,6 +23,22 @@ func TestYearMonthFormats(t *testing.T) {
 	m := contrib.YearMonth{Year: 2025, Month: time.March}
 	if b, _ := m.MarshalText(); m.String() != "2025-03" || m.F24() != "03/2025" || string(b) != "03/2025" {
 		t.Errorf("formats of %v", m)
+	}
+}
+
+// TestYearMonthFormatsAsFmtWould checks the hand-written formatting against
+// fmt's, at the edges of four-digit years and two-digit months and beyond.
+func TestYearMonthFormatsAsFmtWould(t *testing.T) {
+	for _, y := range []int{-1, 0, 7, 99, 999, 1000, 2025, 9999, 10000} {
+		for _, mo := range []time.Month{0, 1, 9, 10, 12, 99, 100} {
+			m := contrib.YearMonth{Year: y, Month: mo}
+			if got, want := m.String(), fmt.Sprintf("%04d-%02d", y, int(mo)); got != want {
+				t.Errorf("%d/%d String() = %q, want %q", y, mo, got, want)
+			}
+			if got, want := m.F24(), fmt.Sprintf("%02d/%04d", int(mo), y); got != want {
+				t.Errorf("%d/%d F24() = %q, want %q", y, mo, got, want)
+			}
+		}
 	}
 }
 

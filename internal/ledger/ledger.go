@@ -27,7 +27,19 @@ const (
 )
 
 // FixedRate returns the kind of fixed rate n (1–4).
-func FixedRate(n int) Kind { return Kind(fmt.Sprintf("rata%d", n)) }
+func FixedRate(n int) Kind {
+	switch n {
+	case 1:
+		return Rata1
+	case 2:
+		return Rata2
+	case 3:
+		return Rata3
+	case 4:
+		return Rata4
+	}
+	return Kind(fmt.Sprintf("rata%d", n))
+}
 
 // IsFixed reports whether k is one of the four fixed rates.
 func (k Kind) IsFixed() bool { return k == Rata1 || k == Rata2 || k == Rata3 || k == Rata4 }

@@ -22,7 +22,8 @@ func (s *Imposition) writeSQLite(ctx context.Context, fn func(tx ledger.DuesTx) 
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	t := &sqliteDuesTx{tx: tx, q: querier{s.db.Dialect, tx}, now: s.now().UTC()}
+	now := s.now().UTC()
+	t := &sqliteDuesTx{tx: tx, q: querier{s.db.Dialect, tx}, now: now, nowArg: timeArg(SQLite, now)}
 	defer func() {
 		if t.stmt != nil {
 			_ = t.stmt.Close()
@@ -42,11 +43,12 @@ func (s *Imposition) writeSQLite(ctx context.Context, fn func(tx ledger.DuesTx) 
 
 // sqliteDuesTx is a ledger.DuesTx on a SQLite transaction.
 type sqliteDuesTx struct {
-	tx   *sql.Tx
-	q    Querier
-	now  time.Time
-	stmt *sql.Stmt
-	args []any
+	tx     *sql.Tx
+	q      Querier
+	now    time.Time
+	nowArg any // now as bound in every row (timeArg)
+	stmt   *sql.Stmt
+	args   []any
 }
 
 func (t *sqliteDuesTx) Prior(ctx context.Context, year int, persons []int64) ([]ledger.Due, []int64, error) {
@@ -85,7 +87,7 @@ func (t *sqliteDuesTx) insertGroup(ctx context.Context, dues []ledger.Due) (int6
 	}
 	t.args = t.args[:0]
 	for i := range dues {
-		t.args = appendDueArgs(t.args, &dues[i], t.now)
+		t.args = appendDueArgs(t.args, &dues[i], t.nowArg)
 	}
 	res, err := t.stmt.ExecContext(ctx, t.args...)
 	if err != nil {
@@ -94,8 +96,9 @@ func (t *sqliteDuesTx) insertGroup(ctx context.Context, dues []ledger.Due) (int6
 	return res.RowsAffected()
 }
 
-// appendDueArgs appends the values of dueColumns for d.
-func appendDueArgs(args []any, d *ledger.Due, now time.Time) []any {
+// appendDueArgs appends the values of dueColumns for d, created at now
+// (see timeArg).
+func appendDueArgs(args []any, d *ledger.Due, now any) []any {
 	var parent any
 	if d.ParentID != 0 {
 		parent = d.ParentID

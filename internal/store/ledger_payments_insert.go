@@ -58,6 +58,7 @@ func payInsertRows(ctx context.Context, t *payTx, rows []ledger.Payment, now tim
 	sb.WriteString("INSERT INTO payments (" + paymentColumns + ") VALUES ")
 	row := "(" + Placeholders(paymentColumnCount) + ")"
 	args := make([]any, 0, len(rows)*paymentColumnCount)
+	at := timeArg(t.q.Dialect(), now)
 	for i, p := range rows {
 		if i > 0 {
 			sb.WriteString(", ")
@@ -65,7 +66,7 @@ func payInsertRows(ctx context.Context, t *payTx, rows []ledger.Payment, now tim
 		sb.WriteString(row)
 		args = append(args, p.LineKey, p.PaidOn, p.CodiceFiscale, nullID(p.PersonID), nullID(p.PositionID), p.CodiceSede,
 			p.Causale, p.CodiceINPS, p.PeriodFrom.String(), p.PeriodTo.String(), int64(p.Debit), int64(p.Credit),
-			p.Source, p.SourceLine, now, now)
+			p.Source, p.SourceLine, at, at)
 	}
 	sb.WriteString(" " + paymentConflict)
 	stmt, err := t.prepared(ctx, sb.String())

@@ -97,13 +97,14 @@ func recInsertAllocationRows(ctx context.Context, t *payTx, allocs []recAllocati
 	var sb strings.Builder
 	sb.WriteString("INSERT INTO allocations (" + strings.Join(allocationColumnsIn, ", ") + ") VALUES ")
 	args := make([]any, 0, len(allocs)*len(allocationColumnsIn))
+	at := timeArg(t.q.Dialect(), now)
 	for i := range allocs {
 		a := &allocs[i]
 		if i > 0 {
 			sb.WriteString(", ")
 		}
 		sb.WriteString("(?, ?, ?, ?, ?, ?, ?)")
-		args = append(args, a.PaymentID, a.PaidOn, a.DueID, a.DueYear, int64(a.Amount), a.Method, now)
+		args = append(args, a.PaymentID, a.PaidOn, a.DueID, a.DueYear, int64(a.Amount), a.Method, at)
 	}
 	stmt, err := t.prepared(ctx, sb.String())
 	if err != nil {

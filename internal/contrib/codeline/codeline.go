@@ -44,12 +44,12 @@ func Make(f Fields, sede string, amount money.Cents) (string, error) {
 	if err := f.validate(); err != nil {
 		return "", err
 	}
-	body := f.body()
-	check, err := Check(body, sede, amount)
-	if err != nil {
+	if err := CheckPayment(sede, amount); err != nil {
 		return "", err
 	}
-	return body + check, nil
+	var buf [17]byte
+	b := f.appendBody(buf[:0])
+	return string(appendCheck(b, b, sede, amount)), nil
 }
 
 // Check returns the two check digits of the 15-digit body for sede and amount:
@@ -62,8 +62,19 @@ func Check(body, sede string, amount money.Cents) (string, error) {
 	if err := CheckPayment(sede, amount); err != nil {
 		return "", err
 	}
-	n := body + sede + fmt.Sprintf("%06d", amount.WholeEuros()) + "00"
-	return fmt.Sprintf("%02d", 98-mod97(n)), nil
+	var buf [2]byte
+	return string(appendCheck(buf[:0], body, sede, amount)), nil
+}
+
+// appendCheck appends to dst the two check digits of body for sede and
+// amount, both already validated.
+func appendCheck[T ~string | ~[]byte](dst []byte, body T, sede string, amount money.Cents) []byte {
+	var euros [6]byte
+	r := mod97(0, body)
+	r = mod97(r, sede)
+	r = mod97(r, appendPadded(euros[:0], amount.WholeEuros(), 6))
+	r = r * 100 % 97
+	return appendPadded(dst, int64(98-r), 2)
 }
 
 // CheckPayment reports whether sede and amount can enter a code: a 4-digit
@@ -119,8 +130,26 @@ func Verify(code, sede string, amount money.Cents) (Fields, error) {
 	return f, nil
 }
 
-func (f Fields) body() string {
-	return fmt.Sprintf("%08d%02d%d%02d%02d", f.Position, f.Subject, f.Rata, f.Year%100, f.Seq)
+// appendBody appends the 15 digits of f, already validated, to b.
+func (f Fields) appendBody(b []byte) []byte {
+	b = appendPadded(b, int64(f.Position), 8)
+	b = appendPadded(b, int64(f.Subject), 2)
+	b = appendPadded(b, int64(f.Rata), 1)
+	b = appendPadded(b, int64(f.Year%100), 2)
+	return appendPadded(b, int64(f.Seq), 2)
+}
+
+// appendPadded appends v (0 ≤ v < 10^width) as width digits, zero-padded.
+func appendPadded(b []byte, v int64, width int) []byte {
+	start := len(b)
+	for range width {
+		b = append(b, '0')
+	}
+	for i := len(b) - 1; i >= start && v > 0; i-- {
+		b[i] = byte('0' + v%10)
+		v /= 10
+	}
+	return b
 }
 
 func (f Fields) validate() error {
@@ -158,9 +187,9 @@ func RataName(rata int) string {
 	return "unknown"
 }
 
-// mod97 returns the decimal number n (a digit string) mod 97.
-func mod97(n string) int {
-	r := 0
+// mod97 returns the decimal number whose digits are those of r followed by
+// the digits n, mod 97 (r < 97): mod97(0, n) is n mod 97.
+func mod97[T ~string | ~[]byte](r int, n T) int {
 	for i := 0; i < len(n); i++ {
 		r = (r*10 + int(n[i]-'0')) % 97
 	}
