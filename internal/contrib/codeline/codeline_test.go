@@ -3,6 +3,7 @@ package codeline_test
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -47,6 +48,36 @@ func TestCodelineVectors(t *testing.T) {
 func randomFields(r *rand.Rand) codeline.Fields {
 	return codeline.Fields{Position: 1 + r.IntN(99_999_999), Subject: 10 + r.IntN(10), Rata: 1 + r.IntN(9),
 		Year: 2000 + r.IntN(100), Seq: 1 + r.IntN(99)}
+}
+
+// TestMakeMatchesTheFormulaWrittenOut compares Make with RULES.md P5 spelt
+// out with fmt and big numbers, on random fields and on the edges where
+// zero-padding matters: one-digit positions, amounts under a euro, the
+// largest amount.
+func TestMakeMatchesTheFormulaWrittenOut(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	edges := []codeline.Fields{{Position: 1, Subject: 10, Rata: 1, Year: 2000, Seq: 1},
+		{Position: 99_999_999, Subject: 19, Rata: 9, Year: 2099, Seq: 99}}
+	amounts := []money.Cents{0, 99, 100, 99_999_999}
+	for i := range 5000 {
+		f := codeline.Fields{Position: 1 + rng.IntN(99_999_999), Subject: 10 + rng.IntN(10), Rata: 1 + rng.IntN(9),
+			Year: 2000 + rng.IntN(100), Seq: 1 + rng.IntN(99)}
+		amount := money.Cents(rng.Int64N(100_000_000))
+		if i < len(edges)*len(amounts) {
+			f, amount = edges[i%len(edges)], amounts[i/len(edges)]
+		}
+		sede := fmt.Sprintf("%04d", rng.IntN(10_000))
+		body := fmt.Sprintf("%08d%02d%d%02d%02d", f.Position, f.Subject, f.Rata, f.Year%100, f.Seq)
+		n, _ := new(big.Int).SetString(body+sede+fmt.Sprintf("%06d", amount/100)+"00", 10)
+		want := body + fmt.Sprintf("%02d", 98-new(big.Int).Mod(n, big.NewInt(97)).Int64())
+		got, err := codeline.Make(f, sede, amount)
+		if err != nil || got != want {
+			t.Fatalf("Make(%+v, %s, %v) = %q, %v; want %q", f, sede, amount, got, err, want)
+		}
+		if check, err := codeline.Check(body, sede, amount); err != nil || check != want[15:] {
+			t.Fatalf("Check(%s, %s, %v) = %q, %v; want %q", body, sede, amount, check, err, want[15:])
+		}
+	}
 }
 
 func TestEverySingleDigitErrorAndAdjacentSwapIsDetected(t *testing.T) {
