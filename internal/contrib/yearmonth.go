@@ -3,6 +3,8 @@ package contrib
 import (
 	"fmt"
 	"time"
+
+	"github.com/cassetto-dev/cassetto/internal/civil"
 )
 
 // YearMonth is a calendar month of a year, the unit of insured periods.
@@ -47,44 +49,18 @@ func (m YearMonth) IsZero() bool { return m == YearMonth{} }
 
 // String formats m as "2025-01".
 func (m YearMonth) String() string {
-	if !m.printable() {
-		return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month))
-	}
-	var b [7]byte
-	m.putYear(b[0:4])
-	b[4] = '-'
-	m.putMonth(b[5:7])
-	return string(b[:])
+	var buf [7]byte
+	b := civil.AppendPadded(buf[:0], m.Year, 4)
+	b = append(b, '-')
+	return string(civil.AppendPadded(b, int(m.Month), 2))
 }
 
 // F24 formats m as the F24 periodo field shows it: "01/2025".
 func (m YearMonth) F24() string {
-	if !m.printable() {
-		return fmt.Sprintf("%02d/%04d", int(m.Month), m.Year)
-	}
-	var b [7]byte
-	m.putMonth(b[0:2])
-	b[2] = '/'
-	m.putYear(b[3:7])
-	return string(b[:])
-}
-
-// printable reports whether m's year has at most four digits and its month
-// two, the forms String and F24 write without fmt (batches format millions).
-func (m YearMonth) printable() bool {
-	return m.Year >= 0 && m.Year <= 9999 && m.Month >= 0 && m.Month <= 99
-}
-
-func (m YearMonth) putYear(b []byte) {
-	y := m.Year
-	for i := 3; i >= 0; i-- {
-		b[i] = byte('0' + y%10)
-		y /= 10
-	}
-}
-
-func (m YearMonth) putMonth(b []byte) {
-	b[0], b[1] = byte('0'+m.Month/10), byte('0'+m.Month%10)
+	var buf [7]byte
+	b := civil.AppendPadded(buf[:0], int(m.Month), 2)
+	b = append(b, '/')
+	return string(civil.AppendPadded(b, m.Year, 4))
 }
 
 // MarshalText formats m in the F24 form ("01/2025"), as the machine output of

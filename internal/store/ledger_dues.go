@@ -69,6 +69,7 @@ func insertDueRows(ctx context.Context, q Querier, dues []ledger.Due, now time.T
 	sb.WriteString("INSERT INTO dues (" + dueColumns + ") VALUES ")
 	row := "(" + Placeholders(dueColumnCount) + ")"
 	args := make([]any, 0, len(dues)*dueColumnCount)
+	at := timeArg(q.Dialect(), now.UTC())
 	for i, d := range dues {
 		if i > 0 {
 			sb.WriteString(", ")
@@ -80,7 +81,7 @@ func insertDueRows(ctx context.Context, q Querier, dues []ledger.Due, now time.T
 		}
 		args = append(args, d.NaturalKey, d.PositionID, d.PersonID, d.SubjectCode, d.Year, string(d.Kind), d.Causale,
 			d.PeriodFrom.String(), d.PeriodTo.String(), d.DueDate, int64(d.Amount), int64(d.Maternity), d.Codeline,
-			parent, d.Reason, d.Settlement, now.UTC())
+			parent, d.Reason, d.Settlement, at)
 	}
 	sb.WriteString(" " + dueConflict)
 	res, err := q.Exec(ctx, sb.String(), args...)

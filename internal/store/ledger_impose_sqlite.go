@@ -22,8 +22,7 @@ func (s *Imposition) writeSQLite(ctx context.Context, fn func(tx ledger.DuesTx) 
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	now := s.now().UTC()
-	t := &sqliteDuesTx{tx: tx, q: querier{s.db.Dialect, tx}, now: now, nowArg: timeArg(SQLite, now)}
+	t := &sqliteDuesTx{tx: tx, q: querier{s.db.Dialect, tx}, now: s.now().UTC()}
 	defer func() {
 		if t.stmt != nil {
 			_ = t.stmt.Close()
@@ -43,12 +42,11 @@ func (s *Imposition) writeSQLite(ctx context.Context, fn func(tx ledger.DuesTx) 
 
 // sqliteDuesTx is a ledger.DuesTx on a SQLite transaction.
 type sqliteDuesTx struct {
-	tx     *sql.Tx
-	q      Querier
-	now    time.Time
-	nowArg any // now as bound in every row (timeArg)
-	stmt   *sql.Stmt
-	args   []any
+	tx   *sql.Tx
+	q    Querier
+	now  time.Time
+	stmt *sql.Stmt
+	args []any
 }
 
 func (t *sqliteDuesTx) Prior(ctx context.Context, year int, persons []int64) ([]ledger.Due, []int64, error) {
@@ -86,8 +84,9 @@ func (t *sqliteDuesTx) insertGroup(ctx context.Context, dues []ledger.Due) (int6
 		t.stmt = stmt
 	}
 	t.args = t.args[:0]
+	at := timeArg(SQLite, t.now)
 	for i := range dues {
-		t.args = appendDueArgs(t.args, &dues[i], t.nowArg)
+		t.args = appendDueArgs(t.args, &dues[i], at)
 	}
 	res, err := t.stmt.ExecContext(ctx, t.args...)
 	if err != nil {

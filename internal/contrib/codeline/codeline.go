@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/cassetto-dev/cassetto/internal/civil"
 	"github.com/cassetto-dev/cassetto/internal/contrib"
 	"github.com/cassetto-dev/cassetto/internal/money"
 )
@@ -72,9 +73,9 @@ func appendCheck[T ~string | ~[]byte](dst []byte, body T, sede string, amount mo
 	var euros [6]byte
 	r := mod97(0, body)
 	r = mod97(r, sede)
-	r = mod97(r, appendPadded(euros[:0], amount.WholeEuros(), 6))
+	r = mod97(r, civil.AppendPadded(euros[:0], int(amount.WholeEuros()), 6))
 	r = r * 100 % 97
-	return appendPadded(dst, int64(98-r), 2)
+	return civil.AppendPadded(dst, 98-r, 2)
 }
 
 // CheckPayment reports whether sede and amount can enter a code: a 4-digit
@@ -132,24 +133,11 @@ func Verify(code, sede string, amount money.Cents) (Fields, error) {
 
 // appendBody appends the 15 digits of f, already validated, to b.
 func (f Fields) appendBody(b []byte) []byte {
-	b = appendPadded(b, int64(f.Position), 8)
-	b = appendPadded(b, int64(f.Subject), 2)
-	b = appendPadded(b, int64(f.Rata), 1)
-	b = appendPadded(b, int64(f.Year%100), 2)
-	return appendPadded(b, int64(f.Seq), 2)
-}
-
-// appendPadded appends v (0 ≤ v < 10^width) as width digits, zero-padded.
-func appendPadded(b []byte, v int64, width int) []byte {
-	start := len(b)
-	for range width {
-		b = append(b, '0')
-	}
-	for i := len(b) - 1; i >= start && v > 0; i-- {
-		b[i] = byte('0' + v%10)
-		v /= 10
-	}
-	return b
+	b = civil.AppendPadded(b, f.Position, 8)
+	b = civil.AppendPadded(b, f.Subject, 2)
+	b = civil.AppendPadded(b, f.Rata, 1)
+	b = civil.AppendPadded(b, f.Year%100, 2)
+	return civil.AppendPadded(b, f.Seq, 2)
 }
 
 func (f Fields) validate() error {
